@@ -1,0 +1,35 @@
+package dev.mlbench.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class TargetStatus {
+
+  @JsonPropertyDescription("Name of the model.")
+  public String model;
+
+  @JsonPropertyDescription("Workload of the model.")
+  public Workload workload;
+
+  @JsonPropertyDescription("Deployment model: serverless, container or vm.")
+  public TargetKind target;
+
+  @JsonPropertyDescription("Name of the Knative Service or Deployment that serves the model on this target.")
+  public String workloadName;
+
+  @JsonPropertyDescription("Base URL of the model server's Open Inference Protocol v2 API on this target.")
+  public String endpoint;
+
+  @JsonPropertyDescription("Deploying, Ready, Unavailable or Failed.")
+  public TargetState state;
+
+  @JsonPropertyDescription("Why the target is in its state, when it is not Ready.")
+  public String message;
+
+  @JsonPropertyDescription("Pods ready to serve, out of desiredReplicas.")
+  public Integer readyReplicas;
+
+  @JsonPropertyDescription("Pods the target is meant to run (for serverless: the current scale).")
+  public Integer desiredReplicas;
+}

@@ -1,0 +1,25 @@
+package dev.mlbench.controller.dependent;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.mlbench.api.v1alpha1.ModelSpec;
+
+/**
+ * Images of the project's model servers, from the operator's configuration ({@code mlbench.images.*}, set by
+ * the Helm chart) so that a private registry or an air-gapped mirror works.
+ */
+public final class ModelServerImages {
+
+  private ModelServerImages() {
+  }
+
+  public static String imageFor(ModelSpec model) {
+    if (model.image != null) {
+      return model.image;
+    }
+    var config = ConfigProvider.getConfig();
+    String prefix = config.getOptionalValue("mlbench.images.prefix", String.class).orElse("mlbench/");
+    String tag = config.getOptionalValue("mlbench.images.tag", String.class).orElse("latest");
+    return prefix + model.workload.value() + ":" + tag;
+  }
+}

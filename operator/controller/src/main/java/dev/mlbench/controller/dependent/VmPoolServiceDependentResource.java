@@ -1,0 +1,35 @@
+package dev.mlbench.controller.dependent;
+
+import dev.mlbench.api.v1alpha1.MLBenchmark;
+import dev.mlbench.api.v1alpha1.ModelSpec;
+import dev.mlbench.api.v1alpha1.TargetKind;
+import io.fabric8.kubernetes.api.model.Service;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** VM target: the Service in front of each model's Deployment. */
+@KubernetesDependent(informer = @Informer(labelSelector = VmPoolServiceDependentResource.SELECTOR))
+public class VmPoolServiceDependentResource extends PerModelDependentResource<Service> {
+
+  static final String SELECTOR = ChildObjects.MANAGED_BY_LABEL + "=" + ChildObjects.MANAGED_BY + ","
+      + ChildObjects.TARGET_LABEL + "=vm";
+
+  public VmPoolServiceDependentResource() {
+    super(Service.class);
+  }
+
+  @Override
+  protected TargetKind target() {
+    return TargetKind.VM;
+  }
+
+  @Override
+  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
+    return benchmark.getSpec().targets.vm.enabled;
+  }
+
+  @Override
+  protected Service desired(MLBenchmark benchmark, ModelSpec model) {
+    return ModelServices.desired(benchmark, model, TargetKind.VM);
+  }
+}

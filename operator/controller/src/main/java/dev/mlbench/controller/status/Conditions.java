@@ -1,0 +1,57 @@
+package dev.mlbench.controller.status;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+
+/** Kubernetes-style conditions: lastTransitionTime changes only when the status does. */
+public final class Conditions {
+
+  public static final String SPEC_VALID = "SpecValid";
+  public static final String KNATIVE_AVAILABLE = "KnativeAvailable";
+  public static final String TARGETS_READY = "TargetsReady";
+  public static final String LOAD_COMPLETE = "LoadComplete";
+  public static final String ANALYZED = "Analyzed";
+  public static final String READY = "Ready";
+
+  private Conditions() {
+  }
+
+  public static void set(List<Condition> conditions, String type, boolean status, String reason, String message,
+      long generation, Instant now) {
+    String value = status ? "True" : "False";
+    Optional<Condition> existing = find(conditions, type);
+    String since = existing.filter(c -> value.equals(c.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
+    Condition condition = new ConditionBuilder()
+        .withType(type)
+        .withStatus(value)
+        .withReason(reason)
+        .withMessage(message)
+        .withObservedGeneration(generation)
+        .withLastTransitionTime(since)
+        .build();
+    existing.ifPresentOrElse(c -> conditions.set(conditions.indexOf(c), condition), () -> conditions.add(condition));
+  }
+
+  public static void remove(List<Condition> conditions, String type) {
+    conditions.removeIf(c -> type.equals(c.getType()));
+  }
+
+  public static Optional<Condition> find(List<Condition> conditions, String type) {
+    return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  public static boolean isTrue(List<Condition> conditions, String type) {
+    return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  public static boolean isFalse(List<Condition> conditions, String type) {
+    return find(conditions, type).map(c -> "False".equals(c.getStatus())).orElse(false);
+  }
+}

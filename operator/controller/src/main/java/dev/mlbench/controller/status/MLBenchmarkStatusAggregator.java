@@ -1,0 +1,196 @@
+package dev.mlbench.controller.status;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.mlbench.api.v1alpha1.MLBenchmark;
+import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
+import dev.mlbench.api.v1alpha1.ModelSpec;
+import dev.mlbench.api.v1alpha1.Phase;
+import dev.mlbench.api.v1alpha1.TargetKind;
+import dev.mlbench.api.v1alpha1.TargetState;
+import dev.mlbench.api.v1alpha1.TargetStatus;
+import dev.mlbench.api.v1alpha1.TargetsSpec;
+import dev.mlbench.controller.dependent.ChildObjects;
+import dev.mlbench.controller.dependent.ModelServices;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * Builds a benchmark's status from what the cluster reports: one entry per model x target, the conditions, and
+ * the phase derived from them. It starts from the previous status so nothing recorded earlier is lost.
+ */
+public final class MLBenchmarkStatusAggregator {
+
+  private static final KubernetesSerialization JSON = new KubernetesSerialization();
+
+  private final Clock clock;
+  private final String environment;
+
+  public MLBenchmarkStatusAggregator(Clock clock, String environment) {
+    this.clock = clock;
+    this.environment = environment;
+  }
+
+  /** Status of a spec that failed validation: SpecValid=False with every problem, phase Failed. */
+  public MLBenchmarkStatus invalid(MLBenchmark benchmark, List<String> problems) {
+    MLBenchmarkStatus status = start(benchmark);
+    long generation = generation(benchmark);
+    Conditions.set(status.conditions, Conditions.SPEC_VALID, false, "InvalidSpec",
+        "The spec is invalid and will not be run until it is changed: " + String.join("; ", problems),
+        generation, clock.instant());
+    Conditions.set(status.conditions, Conditions.READY, false, "InvalidSpec", "Fix the spec: see SpecValid",
+        generation, clock.instant());
+    return finish(benchmark, status);
+  }
+
+  /** Status of a valid spec whose children were reconciled. */
+  public MLBenchmarkStatus aggregate(MLBenchmark benchmark, boolean knativeInstalled,
+      Map<String, Deployment> deployments, Map<String, Service> knativeServices) {
+    MLBenchmarkStatus status = start(benchmark);
+    long generation = generation(benchmark);
+    var now = clock.instant();
+    Conditions.set(status.conditions, Conditions.SPEC_VALID, true, "Valid", "The spec is valid", generation, now);
+
+    TargetsSpec targets = benchmark.getSpec().targets;
+    status.targets = new ArrayList<>();
+    for (ModelSpec model : benchmark.getSpec().models) {
+      if (targets.serverless.enabled) {
+        status.targets.add(serverless(benchmark, model, knativeInstalled, knativeServices));
+      }
+      if (targets.container.enabled) {
+        status.targets.add(deployed(benchmark, model, TargetKind.CONTAINER, deployments));
+      }
+      if (targets.vm.enabled) {
+        status.targets.add(deployed(benchmark, model, TargetKind.VM, deployments));
+      }
+    }
+
+    if (targets.serverless.enabled) {
+      if (knativeInstalled) {
+        Conditions.set(status.conditions, Conditions.KNATIVE_AVAILABLE, true, "KnativeInstalled",
+            "Knative Serving is installed", generation, now);
+      } else {
+        Conditions.set(status.conditions, Conditions.KNATIVE_AVAILABLE, false, "KnativeNotInstalled",
+            "Knative Serving is not installed in this cluster (no CustomResourceDefinition services.serving.knative.dev):"
+                + " the serverless target is unavailable; the other targets go on",
+            generation, now);
+      }
+    } else {
+      Conditions.remove(status.conditions, Conditions.KNATIVE_AVAILABLE);
+    }
+    targetsReady(status, generation);
+    ready(status, generation);
+    return finish(benchmark, status);
+  }
+
+  /** Whether the new status differs from the one stored, so an unchanged status is never written. */
+  public static boolean changed(MLBenchmarkStatus previous, MLBenchmarkStatus next) {
+    return previous == null || !JSON.asJson(previous).equals(JSON.asJson(next));
+  }
+
+  private TargetStatus serverless(MLBenchmark benchmark, ModelSpec model, boolean knativeInstalled,
+      Map<String, Service> services) {
+    String name = ChildObjects.workloadName(benchmark, model.name, TargetKind.SERVERLESS);
+    TargetStatus target = entry(model, TargetKind.SERVERLESS, name);
+    if (!knativeInstalled) {
+      target.state = TargetState.Unavailable;
+      target.message = "Knative Serving is not installed in this cluster";
+      return target;
+    }
+    Service service = services.get(name);
+    TargetReadiness readiness = service == null ? TargetReadiness.missing("Knative Service") : TargetReadiness.of(service);
+    apply(target, readiness);
+    target.endpoint = readiness.url();
+    return target;
+  }
+
+  private TargetStatus deployed(MLBenchmark benchmark, ModelSpec model, TargetKind kind,
+      Map<String, Deployment> deployments) {
+    String name = ChildObjects.workloadName(benchmark, model.name, kind);
+    TargetStatus target = entry(model, kind, name);
+    Deployment deployment = deployments.get(name);
+    apply(target, deployment == null ? TargetReadiness.missing("Deployment") : TargetReadiness.of(deployment));
+    target.endpoint = ModelServices.endpoint(benchmark, model.name, kind);
+    return target;
+  }
+
+  private static TargetStatus entry(ModelSpec model, TargetKind kind, String name) {
+    TargetStatus target = new TargetStatus();
+    target.model = model.name;
+    target.workload = model.workload;
+    target.target = kind;
+    target.workloadName = name;
+    return target;
+  }
+
+  private static void apply(TargetStatus target, TargetReadiness readiness) {
+    target.state = readiness.state();
+    target.message = readiness.message();
+    target.readyReplicas = readiness.readyReplicas();
+    target.desiredReplicas = readiness.desiredReplicas();
+  }
+
+  private void targetsReady(MLBenchmarkStatus status, long generation) {
+    List<String> waiting = status.targets.stream()
+        .filter(t -> t.state != TargetState.Ready && t.state != TargetState.Unavailable)
+        .map(t -> t.model + "/" + t.target.value() + ": " + t.message)
+        .toList();
+    boolean anyReady = status.targets.stream().anyMatch(t -> t.state == TargetState.Ready);
+    var now = clock.instant();
+    if (!waiting.isEmpty()) {
+      Conditions.set(status.conditions, Conditions.TARGETS_READY, false, "TargetsDeploying",
+          "Waiting for " + String.join("; ", waiting), generation, now);
+    } else if (!anyReady) {
+      Conditions.set(status.conditions, Conditions.TARGETS_READY, false, "NoTargetAvailable",
+          "No enabled target can run in this cluster", generation, now);
+    } else {
+      long unavailable = status.targets.stream().filter(t -> t.state == TargetState.Unavailable).count();
+      Conditions.set(status.conditions, Conditions.TARGETS_READY, true, "AllTargetsReady",
+          unavailable == 0 ? "Every model is ready on every target"
+              : "Every available target is ready; " + unavailable + " unavailable (see the targets list)",
+          generation, now);
+    }
+  }
+
+  private void ready(MLBenchmarkStatus status, long generation) {
+    var now = clock.instant();
+    Phase phase = Phases.derive(status.conditions);
+    if (phase == Phase.Succeeded) {
+      Conditions.set(status.conditions, Conditions.READY, true, "Succeeded", "The benchmark finished", generation, now);
+    } else {
+      Conditions.set(status.conditions, Conditions.READY, false, phase.name(), "The benchmark is " + phase.name().toLowerCase(),
+          generation, now);
+    }
+  }
+
+  private MLBenchmarkStatus start(MLBenchmark benchmark) {
+    MLBenchmarkStatus previous = benchmark.getStatus();
+    MLBenchmarkStatus status = previous == null ? new MLBenchmarkStatus()
+        : JSON.unmarshal(JSON.asJson(previous), MLBenchmarkStatus.class);
+    if (status.conditions == null) {
+      status.conditions = new ArrayList<>();
+    }
+    return status;
+  }
+
+  private MLBenchmarkStatus finish(MLBenchmark benchmark, MLBenchmarkStatus status) {
+    MLBenchmarkStatus previous = benchmark.getStatus();
+    long generation = generation(benchmark);
+    boolean sameGeneration = previous != null && Objects.equals(previous.observedGeneration, generation);
+    status.phase = Phases.next(previous == null ? null : previous.phase, sameGeneration, Phases.derive(status.conditions));
+    status.observedGeneration = generation;
+    status.environment = environment;
+    status.modelCount = benchmark.getSpec() == null || benchmark.getSpec().models == null ? 0
+        : benchmark.getSpec().models.size();
+    return status;
+  }
+
+  private static long generation(MLBenchmark benchmark) {
+    return Objects.requireNonNullElse(benchmark.getMetadata().getGeneration(), 0L);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.mlbench.controller.status;
+
+import java.util.List;
+
+import dev.mlbench.api.v1alpha1.Phase;
+import io.fabric8.kubernetes.api.model.Condition;
+
+/** The one place where a benchmark's phase is derived from its conditions. */
+public final class Phases {
+
+  private Phases() {
+  }
+
+  /** The phase the conditions describe. */
+  public static Phase derive(List<Condition> conditions) {
+    if (Conditions.isFalse(conditions, Conditions.SPEC_VALID)) {
+      return Phase.Failed;
+    }
+    if (!Conditions.isTrue(conditions, Conditions.SPEC_VALID)) {
+      return Phase.Pending;
+    }
+    if (!Conditions.isTrue(conditions, Conditions.TARGETS_READY)) {
+      return Phase.Deploying;
+    }
+    if (!Conditions.isTrue(conditions, Conditions.LOAD_COMPLETE)) {
+      return Phase.Measuring;
+    }
+    if (!Conditions.isTrue(conditions, Conditions.ANALYZED)) {
+      return Phase.Analyzing;
+    }
+    return Phase.Succeeded;
+  }
+
+  /**
+   * The phase to show: within one generation it never moves back (a pod restart during the measurement does
+   * not make the benchmark "Deploying" again); a new generation starts over.
+   */
+  public static Phase next(Phase previous, boolean sameGeneration, Phase derived) {
+    if (previous == null || !sameGeneration || derived == Phase.Failed) {
+      return derived;
+    }
+    return derived.ordinal() < previous.ordinal() ? previous : derived;
+  }
+}

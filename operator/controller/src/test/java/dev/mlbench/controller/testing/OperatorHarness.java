@@ -1,0 +1,76 @@
+package dev.mlbench.controller.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.mlbench.api.v1alpha1.MLBenchmark;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
+
+/** Starts the real operator against the mock API once the CRDs it needs are there. */
+public final class OperatorHarness {
+
+  public static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static Operator started;
+
+  private OperatorHarness() {
+  }
+
+  public static synchronized void start(Operator operator, KubernetesClient client, boolean knative) {
+    if (started == operator) {
+      return;
+    }
+    CRDPresentActivationCondition.clearState();
+    client.apiextensions().v1().customResourceDefinitions().resource(crd(REPO.resolve("crds/mlbenchmarks.mlbench.dev-v1.yml")))
+        .create();
+    if (knative) {
+      try (InputStream in = OperatorHarness.class.getResourceAsStream("/knative-services-crd.yaml")) {
+        client.apiextensions().v1().customResourceDefinitions()
+            .resource(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class)).create();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    operator.start();
+    started = operator;
+  }
+
+  public static void namespace(KubernetesClient client, String name) {
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .createOr(existing -> existing.update());
+  }
+
+  /** The MLBenchmark documents of an example file (other documents, such as ConfigMaps, are skipped). */
+  public static MLBenchmark example(String file, String namespace) {
+    try {
+      String text = Files.readString(REPO.resolve("examples").resolve(file));
+      MLBenchmark benchmark = java.util.Arrays.stream(text.split("(?m)^---\\s*$"))
+          .filter(doc -> doc.contains("kind: MLBenchmark"))
+          .map(doc -> SERIALIZATION.unmarshal(doc, MLBenchmark.class))
+          .findFirst().orElseThrow(() -> new IllegalArgumentException(file + " holds no MLBenchmark"));
+      benchmark.getMetadata().setNamespace(namespace);
+      return benchmark;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CustomResourceDefinition crd(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
