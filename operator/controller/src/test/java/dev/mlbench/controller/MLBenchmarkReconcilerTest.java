@@ -124,7 +124,7 @@ class MLBenchmarkReconcilerTest {
       assertThat(current.getMetadata().getGeneration()).isGreaterThan(first.getMetadata().getGeneration());
       assertThat(current.getStatus().observedGeneration).isEqualTo(current.getMetadata().getGeneration());
       assertThat(Conditions.find(current.getStatus().conditions, Conditions.TARGETS_READY).orElseThrow()
-          .getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+          .observedGeneration).isEqualTo(current.getMetadata().getGeneration());
     });
   }
 
@@ -180,7 +180,7 @@ class MLBenchmarkReconcilerTest {
     MLBenchmark failed = awaitCondition("quickstart", Conditions.SPEC_VALID, "False");
 
     assertThat(failed.getStatus().phase).isEqualTo(Phase.Failed);
-    assertThat(Conditions.find(failed.getStatus().conditions, Conditions.SPEC_VALID).orElseThrow().getMessage())
+    assertThat(Conditions.find(failed.getStatus().conditions, Conditions.SPEC_VALID).orElseThrow().message)
         .contains("spec.targets.serverless: minScale (5) must not exceed maxScale (2)");
     assertThat(children()).isEmpty();
     assertThat(failed.getSpec().targets.serverless.minScale).as("the operator never writes the spec").isEqualTo(5);
@@ -192,7 +192,7 @@ class MLBenchmarkReconcilerTest {
       assertThat(current.getStatus()).as("status of %s", name).isNotNull();
       assertThat(Conditions.find(current.getStatus().conditions, type))
           .as("%s in %s", type, client.getKubernetesSerialization().asYaml(current.getStatus()))
-          .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo(status));
+          .hasValueSatisfying(c -> assertThat(c.status).isEqualTo(status));
     });
     return benchmark(name);
   }

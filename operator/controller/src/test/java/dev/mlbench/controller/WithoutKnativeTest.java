@@ -56,9 +56,9 @@ class WithoutKnativeTest {
 
       MLBenchmark benchmark = client.resources(MLBenchmark.class).inNamespace("no-knative").withName("quickstart").get();
       var knative = Conditions.find(benchmark.getStatus().conditions, Conditions.KNATIVE_AVAILABLE).orElseThrow();
-      assertThat(knative.getStatus()).isEqualTo("False");
-      assertThat(knative.getReason()).isEqualTo("KnativeNotInstalled");
-      assertThat(knative.getMessage()).contains("services.serving.knative.dev").contains("the other targets go on");
+      assertThat(knative.status).isEqualTo("False");
+      assertThat(knative.reason).isEqualTo("KnativeNotInstalled");
+      assertThat(knative.message).contains("services.serving.knative.dev").contains("the other targets go on");
       assertThat(benchmark.getStatus().targets).hasSize(6);
       assertThat(benchmark.getStatus().targets).filteredOn(t -> t.target == TargetKind.SERVERLESS)
           .hasSize(2).allSatisfy(t -> assertThat(t.state).isEqualTo(TargetState.Unavailable));

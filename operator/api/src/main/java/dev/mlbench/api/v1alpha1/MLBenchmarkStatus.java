@@ -6,8 +6,6 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-import io.fabric8.kubernetes.api.model.Condition;
-
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MLBenchmarkStatus {
 

@@ -10,7 +10,6 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
-import io.fabric8.kubernetes.api.model.Toleration;
 
 public class VmTargetSpec {
 
@@ -29,7 +28,7 @@ public class VmTargetSpec {
   @Default("[{\"key\": \"mlbench.dev/pool\", \"operator\": \"Equal\", \"value\": \"vm\", \"effect\": \"NoSchedule\"}]")
   @Size(max = 16)
   @JsonPropertyDescription("Tolerations for the taints of the VM node pool, so that only benchmark pods land there.")
-  public List<Toleration> tolerations = List.of(new Toleration("NoSchedule", POOL_LABEL, "Equal", null, POOL_VALUE));
+  public List<NodeToleration> tolerations = List.of(new NodeToleration(POOL_LABEL, "Equal", POOL_VALUE, "NoSchedule"));
 
   @Default("m5.large")
   @Size(min = 1, max = 63)

@@ -10,6 +10,7 @@ import dev.mlbench.controller.catalog.InstanceType;
 import dev.mlbench.controller.catalog.InstanceTypeCatalog;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.AffinityBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -52,7 +53,9 @@ public class VmPoolDeploymentDependentResource extends PerModelDependentResource
         .build();
     var pod = deployment.getSpec().getTemplate().getSpec();
     pod.setNodeSelector(vm.nodeSelector);
-    pod.setTolerations(vm.tolerations);
+    pod.setTolerations(vm.tolerations.stream()
+        .map(t -> new Toleration(t.effect, t.key, t.operator, t.tolerationSeconds, t.value))
+        .toList());
     pod.setAffinity(NODE_TO_ITSELF);
     return deployment;
   }

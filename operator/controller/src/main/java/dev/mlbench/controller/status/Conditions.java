@@ -5,8 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import dev.mlbench.api.v1alpha1.Condition;
 
 /** Kubernetes-style conditions: lastTransitionTime changes only when the status does. */
 public final class Conditions {
@@ -25,33 +24,26 @@ public final class Conditions {
       long generation, Instant now) {
     String value = status ? "True" : "False";
     Optional<Condition> existing = find(conditions, type);
-    String since = existing.filter(c -> value.equals(c.getStatus()))
-        .map(Condition::getLastTransitionTime)
+    String since = existing.filter(c -> value.equals(c.status))
+        .map(c -> c.lastTransitionTime)
         .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
-    Condition condition = new ConditionBuilder()
-        .withType(type)
-        .withStatus(value)
-        .withReason(reason)
-        .withMessage(message)
-        .withObservedGeneration(generation)
-        .withLastTransitionTime(since)
-        .build();
+    Condition condition = new Condition(type, value, reason, message, generation, since);
     existing.ifPresentOrElse(c -> conditions.set(conditions.indexOf(c), condition), () -> conditions.add(condition));
   }
 
   public static void remove(List<Condition> conditions, String type) {
-    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.removeIf(c -> type.equals(c.type));
   }
 
   public static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+    return conditions.stream().filter(c -> type.equals(c.type)).findFirst();
   }
 
   public static boolean isTrue(List<Condition> conditions, String type) {
-    return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+    return find(conditions, type).map(c -> "True".equals(c.status)).orElse(false);
   }
 
   public static boolean isFalse(List<Condition> conditions, String type) {
-    return find(conditions, type).map(c -> "False".equals(c.getStatus())).orElse(false);
+    return find(conditions, type).map(c -> "False".equals(c.status)).orElse(false);
   }
 }

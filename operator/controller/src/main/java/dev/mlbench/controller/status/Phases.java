@@ -2,8 +2,8 @@ package dev.mlbench.controller.status;
 
 import java.util.List;
 
+import dev.mlbench.api.v1alpha1.Condition;
 import dev.mlbench.api.v1alpha1.Phase;
-import io.fabric8.kubernetes.api.model.Condition;
 
 /** The one place where a benchmark's phase is derived from its conditions. */
 public final class Phases {
