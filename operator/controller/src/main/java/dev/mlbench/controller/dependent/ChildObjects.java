@@ -9,6 +9,8 @@ import java.util.Map;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.ModelSpec;
 import dev.mlbench.api.v1alpha1.TargetKind;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /** Names and labels of the objects the operator creates: one place, so every dependent agrees. */
 public final class ChildObjects {
@@ -31,6 +33,15 @@ public final class ChildObjects {
   /** Name of the object serving {@code model} on {@code target}: {@code <benchmark>-<model>-<target>}. */
   public static String workloadName(MLBenchmark benchmark, String model, TargetKind target) {
     return bounded(MAX_NAME, benchmark.getMetadata().getName(), model, target.value());
+  }
+
+  /** Name, namespace and labels of the object serving {@code model} on {@code target}. */
+  public static ObjectMeta metadata(MLBenchmark benchmark, ModelSpec model, TargetKind target) {
+    return new ObjectMetaBuilder()
+        .withName(workloadName(benchmark, model.name, target))
+        .withNamespace(benchmark.getMetadata().getNamespace())
+        .withLabels(labels(benchmark, model, target))
+        .build();
   }
 
   public static Map<String, String> selectorLabels(MLBenchmark benchmark, ModelSpec model, TargetKind target) {

@@ -16,12 +16,7 @@ public class ContainerAutoscalerDependentResource extends PerModelDependentResou
       + ChildObjects.TARGET_LABEL + "=container";
 
   public ContainerAutoscalerDependentResource() {
-    super(HorizontalPodAutoscaler.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.CONTAINER;
+    super(HorizontalPodAutoscaler.class, TargetKind.CONTAINER);
   }
 
   @Override
@@ -35,11 +30,7 @@ public class ContainerAutoscalerDependentResource extends PerModelDependentResou
     var autoscale = benchmark.getSpec().targets.container.autoscale;
     String name = ChildObjects.workloadName(benchmark, model.name, TargetKind.CONTAINER);
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(benchmark.getMetadata().getNamespace())
-        .withLabels(ChildObjects.labels(benchmark, model, TargetKind.CONTAINER))
-        .endMetadata()
+        .withMetadata(ChildObjects.metadata(benchmark, model, TargetKind.CONTAINER))
         .withNewSpec()
         .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(name).endScaleTargetRef()
         .withMinReplicas(autoscale.minReplicas)

@@ -15,17 +15,7 @@ public class ContainerDeploymentDependentResource extends PerModelDependentResou
       + ChildObjects.TARGET_LABEL + "=container";
 
   public ContainerDeploymentDependentResource() {
-    super(Deployment.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.CONTAINER;
-  }
-
-  @Override
-  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
-    return benchmark.getSpec().targets.container.enabled;
+    super(Deployment.class, TargetKind.CONTAINER);
   }
 
   @Override

@@ -15,17 +15,7 @@ public class ContainerServiceDependentResource extends PerModelDependentResource
       + ChildObjects.TARGET_LABEL + "=container";
 
   public ContainerServiceDependentResource() {
-    super(Service.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.CONTAINER;
-  }
-
-  @Override
-  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
-    return benchmark.getSpec().targets.container.enabled;
+    super(Service.class, TargetKind.CONTAINER);
   }
 
   @Override

@@ -25,31 +25,19 @@ public class KnativeServiceDependentResource extends PerModelDependentResource<S
   static final String VISIBILITY_LABEL = "networking.knative.dev/visibility";
 
   public KnativeServiceDependentResource() {
-    super(Service.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.SERVERLESS;
-  }
-
-  @Override
-  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
-    return benchmark.getSpec().targets.serverless.enabled;
+    super(Service.class, TargetKind.SERVERLESS);
   }
 
   @Override
   protected Service desired(MLBenchmark benchmark, ModelSpec model) {
     ServerlessTargetSpec serverless = benchmark.getSpec().targets.serverless;
-    Map<String, String> labels = new LinkedHashMap<>(ChildObjects.labels(benchmark, model, TargetKind.SERVERLESS));
+    var metadata = ChildObjects.metadata(benchmark, model, TargetKind.SERVERLESS);
+    Map<String, String> labels = new LinkedHashMap<>(metadata.getLabels());
     labels.put(VISIBILITY_LABEL, "cluster-local");
+    metadata.setLabels(labels);
     var resources = ModelServerPodTemplate.resources(model.resources.cpu, model.resources.memory);
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(ChildObjects.workloadName(benchmark, model.name, TargetKind.SERVERLESS))
-        .withNamespace(benchmark.getMetadata().getNamespace())
-        .withLabels(labels)
-        .endMetadata()
+        .withMetadata(metadata)
         .withNewSpec()
         .withNewTemplate()
         .withNewMetadata()

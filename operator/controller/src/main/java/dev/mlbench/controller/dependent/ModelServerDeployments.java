@@ -16,11 +16,7 @@ final class ModelServerDeployments {
   static DeploymentFluent<DeploymentBuilder>.SpecNested<DeploymentBuilder> base(MLBenchmark benchmark, ModelSpec model,
       TargetKind target, ResourceRequirements resources) {
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(ChildObjects.workloadName(benchmark, model.name, target))
-        .withNamespace(benchmark.getMetadata().getNamespace())
-        .withLabels(ChildObjects.labels(benchmark, model, target))
-        .endMetadata()
+        .withMetadata(ChildObjects.metadata(benchmark, model, target))
         .withNewSpec()
         .withNewSelector().withMatchLabels(ChildObjects.selectorLabels(benchmark, model, target)).endSelector()
         .withNewTemplate()

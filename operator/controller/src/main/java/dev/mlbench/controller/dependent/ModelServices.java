@@ -17,11 +17,7 @@ public final class ModelServices {
 
   static Service desired(MLBenchmark benchmark, ModelSpec model, TargetKind target) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(ChildObjects.workloadName(benchmark, model.name, target))
-        .withNamespace(benchmark.getMetadata().getNamespace())
-        .withLabels(ChildObjects.labels(benchmark, model, target))
-        .endMetadata()
+        .withMetadata(ChildObjects.metadata(benchmark, model, target))
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(ChildObjects.selectorLabels(benchmark, model, target))

@@ -24,14 +24,26 @@ public abstract class PerModelDependentResource<R extends HasMetadata>
     implements CRUDKubernetesBulkDependentResource<R, MLBenchmark>, KubernetesBulkDependentResource<R, MLBenchmark>,
     GarbageCollected<MLBenchmark> {
 
-  protected PerModelDependentResource(Class<R> type) {
+  private final TargetKind target;
+
+  protected PerModelDependentResource(Class<R> type, TargetKind target) {
     super(type);
+    this.target = target;
   }
 
-  protected abstract TargetKind target();
+  protected final TargetKind target() {
+    return target;
+  }
 
-  /** Whether this model wants an object of this kind at all (target enabled, autoscaling set, …). */
-  protected abstract boolean wanted(MLBenchmark benchmark, ModelSpec model);
+  /** Whether this model wants an object of this kind at all; by default, whether its target is enabled. */
+  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
+    var targets = benchmark.getSpec().targets;
+    return switch (target) {
+      case SERVERLESS -> targets.serverless.enabled;
+      case CONTAINER -> targets.container.enabled;
+      case VM -> targets.vm.enabled;
+    };
+  }
 
   protected abstract R desired(MLBenchmark benchmark, ModelSpec model);
 

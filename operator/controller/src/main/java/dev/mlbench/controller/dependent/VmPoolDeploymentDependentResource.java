@@ -27,17 +27,7 @@ public class VmPoolDeploymentDependentResource extends PerModelDependentResource
   static final String HOSTNAME_TOPOLOGY = "kubernetes.io/hostname";
 
   public VmPoolDeploymentDependentResource() {
-    super(Deployment.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.VM;
-  }
-
-  @Override
-  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
-    return benchmark.getSpec().targets.vm.enabled;
+    super(Deployment.class, TargetKind.VM);
   }
 
   @Override

@@ -15,17 +15,7 @@ public class VmPoolServiceDependentResource extends PerModelDependentResource<Se
       + ChildObjects.TARGET_LABEL + "=vm";
 
   public VmPoolServiceDependentResource() {
-    super(Service.class);
-  }
-
-  @Override
-  protected TargetKind target() {
-    return TargetKind.VM;
-  }
-
-  @Override
-  protected boolean wanted(MLBenchmark benchmark, ModelSpec model) {
-    return benchmark.getSpec().targets.vm.enabled;
+    super(Service.class, TargetKind.VM);
   }
 
   @Override
