@@ -1,8 +1,11 @@
 package dev.mlbench.controller;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,12 +21,29 @@ import dev.mlbench.controller.dependent.ContainerServiceDependentResource;
 import dev.mlbench.controller.dependent.KnativeServiceDependentResource;
 import dev.mlbench.controller.dependent.VmPoolDeploymentDependentResource;
 import dev.mlbench.controller.dependent.VmPoolServiceDependentResource;
+import dev.mlbench.controller.dependent.ChildObjects;
+import dev.mlbench.controller.results.ResultsStore;
+import dev.mlbench.controller.results.UtilisationSampler;
+import dev.mlbench.controller.run.LoadJobs;
+import dev.mlbench.controller.run.RunOrchestrator;
+import dev.mlbench.controller.run.RunPlan;
+import dev.mlbench.controller.run.RunState;
+import dev.mlbench.controller.status.Conditions;
 import dev.mlbench.controller.status.MLBenchmarkStatusAggregator;
 import dev.mlbench.controller.validation.MLBenchmarkValidator;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -32,8 +52,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 
 /**
- * Reconciles an MLBenchmark: validate the spec, reconcile the model servers of every target, then write the
- * status the children report. The workflow runs only for a valid spec, so an invalid one deploys nothing.
+ * Reconciles an MLBenchmark: validate the spec, reconcile the model servers of every target, and once they
+ * are ready run the load scenarios, then write the status the children and the stored results report. The
+ * workflow runs only for a valid spec, so an invalid one deploys nothing.
  */
 @ControllerConfiguration(name = MLBenchmarkReconciler.NAME)
 @Workflow(explicitInvocation = true, dependents = {
@@ -52,29 +73,88 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
 
   private final MLBenchmarkValidator validator = new MLBenchmarkValidator(InstanceTypeCatalog.defaultCatalog());
   private final MLBenchmarkStatusAggregator aggregator;
+  private final UtilisationSampler sampler = new UtilisationSampler(Clock.systemUTC());
 
   public MLBenchmarkReconciler(@ConfigProperty(name = "mlbench.environment", defaultValue = "cluster") String environment) {
     this.aggregator = new MLBenchmarkStatusAggregator(Clock.systemUTC(), environment);
   }
 
   @Override
+  public List<EventSource<?, MLBenchmark>> prepareEventSources(EventSourceContext<MLBenchmark> context) {
+    return List.of(
+        ownedInformer(context, Job.class, "load-jobs", LoadJobs.LOAD_GENERATOR),
+        ownedInformer(context, ConfigMap.class, "results", ResultsStore.RESULTS),
+        modelServerPods(context));
+  }
+
+  @Override
   public UpdateControl<MLBenchmark> reconcile(MLBenchmark benchmark, Context<MLBenchmark> context) {
     List<String> problems = validator.validate(benchmark);
-    MLBenchmarkStatus status;
     if (!problems.isEmpty()) {
-      status = aggregator.invalid(benchmark, problems);
-    } else {
-      var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      boolean knativeInstalled = result.getReconciledDependents().stream()
-          .anyMatch(KnativeServiceDependentResource.class::isInstance);
-      Map<String, Service> knativeServices = knativeInstalled ? byName(context.getSecondaryResources(Service.class)) : Map.of();
-      status = aggregator.aggregate(benchmark, knativeInstalled,
-          byName(context.getSecondaryResources(Deployment.class)), knativeServices);
+      return patchIfChanged(benchmark, aggregator.invalid(benchmark, problems));
     }
+    var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    boolean knativeInstalled = result.getReconciledDependents().stream()
+        .anyMatch(KnativeServiceDependentResource.class::isInstance);
+    Map<String, Service> knativeServices = knativeInstalled ? byName(context.getSecondaryResources(Service.class)) : Map.of();
+    MLBenchmarkStatus status = aggregator.aggregate(benchmark, knativeInstalled,
+        byName(context.getSecondaryResources(Deployment.class)), knativeServices);
+
+    String runId = RunPlan.runId(benchmark);
+    boolean runStarted = runId.equals(status.runId);
+    if (!runStarted && !Conditions.isTrue(status.conditions, Conditions.TARGETS_READY)) {
+      return patchIfChanged(benchmark, status);
+    }
+    if (!runStarted) {
+      aggregator.startRun(status, runId, benchmark.getMetadata().getGeneration());
+      // the run id is stored before any Job of the run exists; the next reconciliation creates them
+      return UpdateControl.patchStatus(statusOnly(benchmark, status)).rescheduleAfter(Duration.ofMillis(1));
+    }
+    RunOrchestrator orchestrator = new RunOrchestrator(context.getClient(), sampler);
+    List<Pod> pods = new ArrayList<>(context.getSecondaryResources(Pod.class));
+    RunState run = orchestrator.advance(benchmark, runId, RunPlan.lanes(benchmark, runId, status.targets),
+        new ArrayList<>(context.getSecondaryResources(Job.class)),
+        new ArrayList<>(context.getSecondaryResources(ConfigMap.class)), pods);
+    UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, aggregator.applyRun(benchmark, status, run, pods));
+    if (run.measuringLoad() && sampler.available()) {
+      // the metrics API is sampled on a timer while load runs: nothing else changes to wake the operator
+      control.rescheduleAfter(UtilisationSampler.INTERVAL);
+    }
+    return control;
+  }
+
+  private static UpdateControl<MLBenchmark> patchIfChanged(MLBenchmark benchmark, MLBenchmarkStatus status) {
     if (!MLBenchmarkStatusAggregator.changed(benchmark.getStatus(), status)) {
       return UpdateControl.noUpdate();
     }
     return UpdateControl.patchStatus(statusOnly(benchmark, status));
+  }
+
+  /**
+   * The model server pods of every target: not owned by the benchmark (a ReplicaSet or a Knative revision owns
+   * them) but labelled with it. Their comings and goings gate the serverless cold-start probes.
+   */
+  private static InformerEventSource<Pod, MLBenchmark> modelServerPods(EventSourceContext<MLBenchmark> context) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(Pod.class, MLBenchmark.class)
+        .withName("model-server-pods")
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(ChildObjects.MANAGED_BY_LABEL + "=" + ChildObjects.MANAGED_BY + ","
+            + ChildObjects.COMPONENT_LABEL + "=" + ChildObjects.MODEL_SERVER)
+        .withSecondaryToPrimaryMapper(pod -> Set.of(new ResourceID(
+            pod.getMetadata().getLabels().get(ChildObjects.BENCHMARK_LABEL), pod.getMetadata().getNamespace())))
+        .build(), context);
+  }
+
+  /** An informer on the objects of one component the operator creates, owned by (and mapped to) a benchmark. */
+  private static <R extends HasMetadata> InformerEventSource<R, MLBenchmark> ownedInformer(
+      EventSourceContext<MLBenchmark> context, Class<R> type, String name, String component) {
+    return new InformerEventSource<>(InformerEventSourceConfiguration.from(type, MLBenchmark.class)
+        .withName(name)
+        .withNamespacesInheritedFromController()
+        .withLabelSelector(ChildObjects.MANAGED_BY_LABEL + "=" + ChildObjects.MANAGED_BY + ","
+            + ChildObjects.COMPONENT_LABEL + "=" + component)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(MLBenchmark.class))
+        .build(), context);
   }
 
   /** A fresh object carrying only the status, so a status patch can never touch the spec. */

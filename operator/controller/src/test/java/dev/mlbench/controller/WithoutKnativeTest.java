@@ -25,7 +25,7 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 /** On a cluster without Knative the operator says so, and the container and VM targets go on. */
 @QuarkusTest
 @TestProfile(WithoutKnativeTest.FreshCluster.class)
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = dev.mlbench.controller.testing.RecordApiRequests.class)
 class WithoutKnativeTest {
 
   /** A profile of its own gives this test its own operator and its own, Knative-free, mock API. */

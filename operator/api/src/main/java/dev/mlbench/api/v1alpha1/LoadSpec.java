@@ -3,6 +3,7 @@ package dev.mlbench.api.v1alpha1;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 import io.fabric8.generator.annotation.Default;
@@ -14,6 +15,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "duration(self.warmup) >= duration('0s') && duration(self.warmup) <= duration('1h')", message = "load.warmup must be between 0s and 1h")
 public class LoadSpec {
+
+  public enum Isolation {
+    @JsonProperty("benchmark")
+    BENCHMARK,
+    @JsonProperty("target")
+    TARGET
+  }
 
   @Default("42")
   @Min(0)
@@ -40,6 +48,16 @@ public class LoadSpec {
   @Max(Limits.MAX_PARALLELISM)
   @JsonPropertyDescription("Load generator pods per scenario. Each sends its share of the load; their latency histograms are merged exactly.")
   public int parallelism = 1;
+
+  @Default("benchmark")
+  @JsonPropertyDescription("What may run load at the same time: benchmark (one load Job at a time in the whole benchmark, so targets never disturb each other) or target (one at a time per model and target, faster, but targets share the cluster).")
+  public Isolation isolation = Isolation.BENCHMARK;
+
+  @Default("2")
+  @Min(0)
+  @Max(10)
+  @JsonPropertyDescription("Times a failed load pod is retried (the load Job's backoffLimit) before its scenario is reported failed.")
+  public int retries = 2;
 
   @Default("{}")
   @JsonPropertyDescription("The latency objective used to find each target's capacity per replica.")

@@ -21,6 +21,9 @@ public class MLBenchmarkStatus {
   @JsonPropertyDescription("Identifier of the current run; every load Job and stored result carries it.")
   public String runId;
 
+  @JsonPropertyDescription("The metadata.generation the current run measures; a new generation starts a new run.")
+  public Long runGeneration;
+
   @JsonPropertyDescription("When the current run started (RFC 3339).")
   public String startedAt;
 

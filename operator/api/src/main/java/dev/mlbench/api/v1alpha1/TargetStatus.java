@@ -1,5 +1,7 @@
 package dev.mlbench.api.v1alpha1;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -32,4 +34,10 @@ public class TargetStatus {
 
   @JsonPropertyDescription("Pods the target is meant to run (for serverless: the current scale).")
   public Integer desiredReplicas;
+
+  @JsonPropertyDescription("Cold starts measured on this target.")
+  public ColdStartStatus coldStart;
+
+  @JsonPropertyDescription("One entry per load scenario, in the order they run.")
+  public List<ScenarioStatus> scenarios;
 }

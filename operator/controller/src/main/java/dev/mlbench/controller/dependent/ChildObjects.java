@@ -25,7 +25,7 @@ public final class ChildObjects {
   public static final String MODEL_SERVER = "model-server";
 
   /** Kubernetes label values, Service and Knative Service names are at most 63 characters. */
-  static final int MAX_NAME = 63;
+  public static final int MAX_NAME = 63;
 
   private ChildObjects() {
   }

@@ -18,7 +18,7 @@ public final class ModelServerImages {
       return model.image;
     }
     var config = ConfigProvider.getConfig();
-    String prefix = config.getOptionalValue("mlbench.images.prefix", String.class).orElse("mlbench/");
+    String prefix = config.getOptionalValue("mlbench.images.prefix", String.class).orElse("mlbench/mlbench-");
     String tag = config.getOptionalValue("mlbench.images.tag", String.class).orElse("latest");
     return prefix + model.workload.value() + ":" + tag;
   }

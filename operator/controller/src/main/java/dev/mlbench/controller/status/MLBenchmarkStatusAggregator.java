@@ -16,7 +16,13 @@ import dev.mlbench.api.v1alpha1.TargetStatus;
 import dev.mlbench.api.v1alpha1.TargetsSpec;
 import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.dependent.ModelServices;
+import dev.mlbench.controller.results.ColdStartSummary;
+import dev.mlbench.controller.results.ScenarioStatuses;
+import dev.mlbench.controller.run.ModelServerPods;
+import dev.mlbench.controller.run.Step;
+import dev.mlbench.controller.run.RunState;
 import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
@@ -84,6 +90,53 @@ public final class MLBenchmarkStatusAggregator {
       Conditions.remove(status.conditions, Conditions.KNATIVE_AVAILABLE);
     }
     targetsReady(status, generation);
+    ready(status, generation);
+    return finish(benchmark, status);
+  }
+
+  /** A new run: its id goes into the status before any of its Jobs exists (intent first). */
+  public void startRun(MLBenchmarkStatus status, String runId, long generation) {
+    status.runId = runId;
+    status.runGeneration = generation;
+    status.startedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    status.completedAt = null;
+    Conditions.remove(status.conditions, Conditions.LOAD_COMPLETE);
+    Conditions.remove(status.conditions, Conditions.ANALYZED);
+  }
+
+  /** The scenarios of every model x target and the LoadComplete condition, from the run's state. */
+  public MLBenchmarkStatus applyRun(MLBenchmark benchmark, MLBenchmarkStatus status, RunState run,
+      List<Pod> modelServerPods) {
+    long generation = generation(benchmark);
+    for (TargetStatus target : status.targets) {
+      run.lanes().stream()
+          .filter(l -> l.model().name.equals(target.model) && l.target() == target.target)
+          .findFirst()
+          .ifPresent(lane -> {
+            target.scenarios = lane.steps().stream().filter(step -> !step.coldStartProbe())
+                .map(step -> ScenarioStatuses.of(run.steps().get(step), lane))
+                .toList();
+            target.coldStart = ColdStartSummary.of(lane.target(), lane.steps().stream()
+                .filter(Step::coldStartProbe).map(run.steps()::get).toList(),
+                ModelServerPods.firstReady(modelServerPods, lane));
+          });
+    }
+    var now = clock.instant();
+    if (run.complete()) {
+      List<String> failed = run.failed().stream()
+          .map(f -> f.step().model().name + "/" + f.step().target().value() + "/" + f.step().name() + ": "
+              + f.result().error())
+          .toList();
+      Conditions.set(status.conditions, Conditions.LOAD_COMPLETE, true,
+          failed.isEmpty() ? "AllScenariosMeasured" : "SomeScenariosFailed",
+          failed.isEmpty() ? "Every scenario was measured on every available target"
+              : "Measured, except: " + String.join("; ", failed),
+          generation, now);
+    } else {
+      long done = run.steps().values().stream().filter(s -> s.result() != null).count();
+      Conditions.set(status.conditions, Conditions.LOAD_COMPLETE, false, "Measuring",
+          done + " of " + run.steps().size() + " probes and scenario runs measured", generation, now);
+    }
     ready(status, generation);
     return finish(benchmark, status);
   }

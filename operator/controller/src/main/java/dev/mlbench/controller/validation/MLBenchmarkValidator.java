@@ -238,6 +238,10 @@ public final class MLBenchmarkValidator {
     }
     problems.durationBetween("spec.load.warmup", load.warmup, Duration.ZERO, Duration.ofHours(1));
     problems.between("spec.load.parallelism", load.parallelism, 1, Limits.MAX_PARALLELISM);
+    problems.between("spec.load.retries", load.retries, 0, 10);
+    if (load.isolation == null) {
+      problems.add("spec.load.isolation", "must be benchmark or target");
+    }
     if (problems.notNull("spec.load.coldStart", load.coldStart)) {
       problems.between("spec.load.coldStart.samples", load.coldStart.samples, 0, Limits.MAX_COLD_START_SAMPLES);
     }

@@ -46,6 +46,19 @@ public final class OperatorHarness {
     started = operator;
   }
 
+  /**
+   * A second operator process, as after a crash: plain JOSDK, the same reconciler and the same create/update mode
+   * as the application's (no server-side apply), and nothing but the cluster to start from.
+   */
+  public static Operator newOperator(KubernetesClient client) {
+    Operator successor = new Operator(o -> o.withKubernetesClient(client)
+        .withCloseClientOnStop(false)
+        .withSSABasedCreateUpdateMatchForDependentResources(false)
+        .withUseSSAToPatchPrimaryResource(false));
+    successor.register(new dev.mlbench.controller.MLBenchmarkReconciler("cluster"));
+    return successor;
+  }
+
   public static void namespace(KubernetesClient client, String name) {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .createOr(existing -> existing.update());

@@ -1,11 +1,16 @@
 package dev.mlbench.controller.testing;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -43,6 +48,7 @@ public final class TestingKubelet implements AutoCloseable {
   private void rollOut(Deployment deployment) {
     long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
     int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+    startPods(deployment, replicas);
     var status = deployment.getStatus();
     if (status != null && Objects.equals(status.getObservedGeneration(), generation)
         && Objects.equals(status.getAvailableReplicas(), replicas)) {
@@ -60,6 +66,32 @@ public final class TestingKubelet implements AutoCloseable {
               .build());
           return d;
         });
+  }
+
+  /** The Deployment's pods, each going through scheduling, initialisation and readiness now. */
+  private void startPods(Deployment deployment, int replicas) {
+    String namespace = deployment.getMetadata().getNamespace();
+    for (int i = 0; i < replicas; i++) {
+      String name = deployment.getMetadata().getName() + "-" + i;
+      if (client.pods().inNamespace(namespace).withName(name).get() != null) {
+        continue;
+      }
+      String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+      List<PodCondition> conditions = new ArrayList<>();
+      for (String type : List.of("PodScheduled", "Initialized", "ContainersReady", "Ready")) {
+        conditions.add(new PodConditionBuilder().withType(type).withStatus("True").withLastTransitionTime(now).build());
+      }
+      client.pods().inNamespace(namespace).resource(new PodBuilder()
+          .withNewMetadata()
+          .withName(name)
+          .withNamespace(namespace)
+          .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels())
+          .withCreationTimestamp(now)
+          .endMetadata()
+          .withSpec(deployment.getSpec().getTemplate().getSpec())
+          .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").withConditions(conditions).endStatus()
+          .build()).create();
+    }
   }
 
   private void markReady(Service service) {

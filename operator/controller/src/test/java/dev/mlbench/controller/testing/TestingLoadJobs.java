@@ -1,0 +1,223 @@
+package dev.mlbench.controller.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+
+/**
+ * Plays the Job controller and the kubelet for load Jobs: each pod of a Job is the real load generator run as a
+ * local process with the pod's environment, its target's cluster URL rewritten to a local server. The pod's
+ * stdout and stderr become its log, served by the mock API; pods and Jobs get real timestamps and the
+ * Kubernetes retry rules (backoffLimit).
+ */
+public final class TestingLoadJobs implements AutoCloseable {
+
+  static final Path LOADGEN = OperatorHarness.REPO.resolve("function-images/loadgen/target/mlbench-loadgen.jar");
+
+  private final KubernetesClient client;
+  private final KubernetesMockServer server;
+  private final UnaryOperator<String> targets;
+  private final ExecutorService runners = Executors.newFixedThreadPool(2);
+  private final Set<String> started = ConcurrentHashMap.newKeySet();
+  private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> creations = new ConcurrentHashMap<>();
+  private volatile java.util.function.BiFunction<Job, String, String> rewrite = (job, log) -> log;
+  private final List<String> logs = new ArrayList<>();
+  private final SharedIndexInformer<Job> informer;
+
+  /**
+   * @param namespace where to run Jobs; other tests' Jobs elsewhere are left alone
+   * @param targets maps a target URL the operator wrote into a Job (a cluster service URL) to a local one
+   */
+  public TestingLoadJobs(KubernetesClient client, KubernetesMockServer server, String namespace,
+      UnaryOperator<String> targets) {
+    if (!Files.exists(LOADGEN)) {
+      throw new IllegalStateException(LOADGEN + " is missing: build function-images/loadgen first");
+    }
+    this.client = client;
+    this.server = server;
+    this.targets = targets;
+    this.informer = client.batch().v1().jobs().inNamespace(namespace).inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Job job) {
+        creations.merge(job.getMetadata().getName(), 1, Integer::sum);
+        if (started.add(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName())) {
+          runners.submit(() -> run(job));
+        }
+      }
+
+      @Override
+      public void onUpdate(Job oldJob, Job newJob) {
+      }
+
+      @Override
+      public void onDelete(Job job, boolean deletedFinalStateUnknown) {
+      }
+    });
+  }
+
+  /** How often each Job name was created: a Job created twice shows up as 2. */
+  public Map<String, Integer> creations() {
+    return Map.copyOf(creations);
+  }
+
+  /** Lets a test corrupt what a pod printed, e.g. to play a garbled result line. */
+  public void rewriteLogs(java.util.function.BiFunction<Job, String, String> rewrite) {
+    this.rewrite = rewrite;
+  }
+
+  /** Every pod log served so far, for a test that wants to look at them. */
+  public synchronized List<String> logs() {
+    return List.copyOf(logs);
+  }
+
+  private void run(Job job) {
+    try {
+      String namespace = job.getMetadata().getNamespace();
+      String name = job.getMetadata().getName();
+      int completions = job.getSpec().getCompletions();
+      int backoffLimit = job.getSpec().getBackoffLimit();
+      String jobStart = now();
+      int failures = 0;
+      for (int index = 0; index < completions; index++) {
+        boolean succeeded = false;
+        while (!succeeded && failures <= backoffLimit) {
+          succeeded = runPod(job, index, failures);
+          if (!succeeded) {
+            failures++;
+          }
+        }
+        if (!succeeded) {
+          finish(namespace, name, jobStart, "Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+          return;
+        }
+      }
+      finish(namespace, name, jobStart, "Complete", null, null);
+    } catch (Exception e) {
+      throw new IllegalStateException("the testing Job runner failed on " + job.getMetadata().getName(), e);
+    }
+  }
+
+  private boolean runPod(Job job, int index, int attempt) throws IOException, InterruptedException {
+    var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+    String podName = job.getMetadata().getName() + "-" + index + "-" + attempt;
+    String created = now();
+    List<String> command = List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", LOADGEN.toString());
+    Path output = Files.createTempFile("mlbench-pod-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    Map<String, String> env = builder.environment();
+    for (EnvVar var : container.getEnv()) {
+      if (var.getValue() != null) {
+        env.put(var.getName(), expand(var.getValue(), env));
+      } else if (var.getValueFrom() != null && var.getValueFrom().getFieldRef() != null) {
+        // the only field the load Jobs read is their completion index
+        env.put(var.getName(), Integer.toString(index));
+      }
+    }
+    env.put("MLBENCH_TARGET", targets.apply(env.get("MLBENCH_TARGET")));
+    env.remove("TMPDIR");
+    Process process = builder.start();
+    processes.add(process);
+    boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+    if (!exited) {
+      process.destroyForcibly().waitFor();
+    }
+    int exit = exited ? process.exitValue() : -1;
+    processes.remove(process);
+    String log = rewrite.apply(job, Files.readString(output, StandardCharsets.UTF_8));
+    Files.delete(output);
+    synchronized (this) {
+      logs.add(log);
+    }
+    String namespace = job.getMetadata().getNamespace();
+    server.expect().get()
+        .withPath("/api/v1/namespaces/" + namespace + "/pods/" + podName + "/log?pretty=false&tailLines=20")
+        .andReturn(200, log).always();
+    Pod pod = new PodBuilder()
+        .withNewMetadata()
+        .withName(podName)
+        .withNamespace(namespace)
+        .withLabels(Map.of("job-name", job.getMetadata().getName()))
+        .withAnnotations(Map.of("batch.kubernetes.io/job-completion-index", Integer.toString(index)))
+        .withCreationTimestamp(created)
+        .endMetadata()
+        .withSpec(job.getSpec().getTemplate().getSpec())
+        .withNewStatus()
+        .withPhase(exit == 0 ? "Succeeded" : "Failed")
+        .withStartTime(created)
+        .addNewContainerStatus()
+        .withName(container.getName())
+        .withNewState().withNewTerminated()
+        .withExitCode(exit).withReason(exit == 0 ? "Completed" : "Error").withStartedAt(created).withFinishedAt(now())
+        .endTerminated().endState()
+        .endContainerStatus()
+        .endStatus()
+        .build();
+    client.pods().inNamespace(namespace).resource(pod).create();
+    return exit == 0;
+  }
+
+  private void finish(String namespace, String name, String start, String type, String reason, String message) {
+    var jobs = client.batch().v1().jobs().inNamespace(namespace).withName(name);
+    if (jobs.get() == null) {
+      return;
+    }
+    jobs.editStatus(j -> {
+      j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+          .withStartTime(start)
+          .withCompletionTime("Complete".equals(type) ? now() : null)
+          .withSucceeded("Complete".equals(type) ? j.getSpec().getCompletions() : 0)
+          .withFailed("Complete".equals(type) ? 0 : 1)
+          .addToConditions(new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
+              .withMessage(message).withLastTransitionTime(now()).build())
+          .build());
+      return j;
+    });
+  }
+
+  /** Kubernetes' $(VAR) expansion of variables defined earlier in the container's list. */
+  static String expand(String value, Map<String, String> defined) {
+    String expanded = value;
+    for (var entry : defined.entrySet()) {
+      expanded = expanded.replace("$(" + entry.getKey() + ")", entry.getValue());
+    }
+    return expanded;
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+    runners.shutdownNow();
+    processes.forEach(Process::destroyForcibly);
+  }
+}
