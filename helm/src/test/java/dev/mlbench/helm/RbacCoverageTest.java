@@ -57,7 +57,7 @@ class RbacCoverageTest {
   /**
    * What the tests do that the operator never does, playing the cluster around it: the user (namespaces, CRDs,
    * MLBenchmark specs), the Deployment controller, Knative, the Job controller and the kubelet (status of those
-   * objects, pods). The mock API sees one client for the tests and the operator, so these requests are told apart
+   * objects, pods, the events a test reads). The mock API sees one client for the tests and the operator, so these requests are told apart
    * by permission; none of them may ever be granted to the operator.
    */
   static final Set<Permission> HARNESS = Stream.of(
@@ -68,7 +68,8 @@ class RbacCoverageTest {
       permissions("serving.knative.dev", "services/status", "update", "patch"),
       permissions("batch", "jobs/status", "update", "patch"),
       permissions("", "pods", "create", "delete", "deletecollection"),
-      permissions("", "pods/status", "update", "patch"))
+      permissions("", "pods/status", "update", "patch"),
+      permissions("", "events", "list"))
       .flatMap(Collection::stream).collect(Collectors.toUnmodifiableSet());
 
   /** Non-resource paths that Kubernetes' default discovery roles open to every authenticated user. */
