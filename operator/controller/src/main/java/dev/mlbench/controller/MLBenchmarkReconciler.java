@@ -24,6 +24,7 @@ import dev.mlbench.controller.dependent.VmPoolServiceDependentResource;
 import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.results.ResultsStore;
 import dev.mlbench.controller.results.UtilisationSampler;
+import dev.mlbench.controller.run.BenchmarkEvents;
 import dev.mlbench.controller.run.LoadJobs;
 import dev.mlbench.controller.run.RunOrchestrator;
 import dev.mlbench.controller.run.RunPlan;
@@ -107,6 +108,8 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
     }
     if (!runStarted) {
       aggregator.startRun(status, runId, benchmark.getMetadata().getGeneration());
+      new BenchmarkEvents(context.getClient()).normal(benchmark, "TargetsReady",
+          "Every available target is ready; run " + runId + " starts");
       // the run id is stored before any Job of the run exists; the next reconciliation creates them
       return UpdateControl.patchStatus(statusOnly(benchmark, status)).rescheduleAfter(Duration.ofMillis(1));
     }

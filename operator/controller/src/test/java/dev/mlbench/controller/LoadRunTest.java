@@ -157,7 +157,7 @@ class LoadRunTest {
     }
     await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> assertThat(loadJobs()).as("finished Jobs are cleaned up").isEmpty());
     assertThat(client.v1().events().inNamespace(namespace).list().getItems())
-        .extracting(e -> e.getReason()).contains("ScenarioStarted", "ScenarioDone", "ProbeStarted", "ProbeDone");
+        .extracting(e -> e.getReason()).contains("TargetsReady", "ScenarioStarted", "ScenarioDone", "ProbeStarted", "ProbeDone");
   }
 
   @Test
