@@ -80,15 +80,18 @@ class LoadRunTest {
     kubelet.close();
   }
 
-  /** The quickstart, its scenarios shortened so that twelve real load runs fit in a test. */
   MLBenchmark shortQuickstart() {
-    MLBenchmark benchmark = OperatorHarness.example("quickstart.yaml", namespace);
-    LoadSpec load = benchmark.getSpec().load;
-    load.warmup = "500ms";
-    load.isolation = LoadSpec.Isolation.TARGET;
-    load.scenarios.get(0).duration = "2s";
-    load.scenarios.get(1).levels = List.of(1, 4);
-    load.scenarios.get(1).durationPerLevel = "1s";
+    MLBenchmark benchmark = OperatorHarness.shortQuickstart(namespace);
+    benchmark.getSpec().load.isolation = LoadSpec.Isolation.TARGET;
+    return benchmark;
+  }
+
+  /** The short quickstart on its first model and the container target only, for tests about one lane. */
+  MLBenchmark oneModelOnContainers() {
+    MLBenchmark benchmark = shortQuickstart();
+    benchmark.getSpec().models.remove(1);
+    benchmark.getSpec().targets.serverless.enabled = false;
+    benchmark.getSpec().targets.vm.enabled = false;
     return benchmark;
   }
 
@@ -162,10 +165,7 @@ class LoadRunTest {
 
   @Test
   void aGarbledResultLineFailsOnlyItsScenarioAndSaysWhatWasWrong() {
-    MLBenchmark benchmark = shortQuickstart();
-    benchmark.getSpec().models.remove(1);
-    benchmark.getSpec().targets.serverless.enabled = false;
-    benchmark.getSpec().targets.vm.enabled = false;
+    MLBenchmark benchmark = oneModelOnContainers();
     loadJobs.rewriteLogs((job, log) -> "steady".equals(job.getMetadata().getLabels().get(LoadJobs.SCENARIO_LABEL))
         ? log.replace("MLBENCH_RESULT {", "MLBENCH_RESULT {garbage")
         : log);
@@ -186,10 +186,7 @@ class LoadRunTest {
 
   @Test
   void twoLoadPodsOfAScenarioAreMergedExactly() {
-    MLBenchmark benchmark = shortQuickstart();
-    benchmark.getSpec().models.remove(1);
-    benchmark.getSpec().targets.serverless.enabled = false;
-    benchmark.getSpec().targets.vm.enabled = false;
+    MLBenchmark benchmark = oneModelOnContainers();
     benchmark.getSpec().load.scenarios.remove(1);
     benchmark.getSpec().load.parallelism = 2;
     client.resource(benchmark).create();
@@ -210,10 +207,7 @@ class LoadRunTest {
 
   @Test
   void aDeletedLoadPodLosesNothingOnceItsResultIsStored() {
-    MLBenchmark benchmark = shortQuickstart();
-    benchmark.getSpec().models.remove(1);
-    benchmark.getSpec().targets.serverless.enabled = false;
-    benchmark.getSpec().targets.vm.enabled = false;
+    MLBenchmark benchmark = oneModelOnContainers();
     benchmark.getSpec().cleanup.deleteJobs = false;
     client.resource(benchmark).create();
     MLBenchmark done = awaitLoadComplete();
@@ -233,10 +227,7 @@ class LoadRunTest {
 
   @Test
   void utilisationComesFromTheMetricsApiWhenTheClusterServesIt() {
-    MLBenchmark benchmark = shortQuickstart();
-    benchmark.getSpec().models.remove(1);
-    benchmark.getSpec().targets.serverless.enabled = false;
-    benchmark.getSpec().targets.vm.enabled = false;
+    MLBenchmark benchmark = oneModelOnContainers();
     benchmark.getSpec().load.scenarios.remove(1);
     // metrics-server's answer for the one container pod: a quarter of a core and 300 MiB
     String path = metricsApiPath(Map.of("mlbench.dev/model", "orientation", "mlbench.dev/target", "container"));

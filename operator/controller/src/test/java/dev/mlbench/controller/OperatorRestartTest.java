@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.mlbench.api.v1alpha1.LoadSpec;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.controller.status.Conditions;
 import dev.mlbench.controller.testing.OperatorHarness;
@@ -62,14 +61,9 @@ class OperatorRestartTest {
         TestingModelServer model = TestingModelServer.start(2);
         TestingLoadJobs loadJobs = new TestingLoadJobs(client, server.getKubernetesMockServer(), namespace,
             url -> model.url())) {
-      MLBenchmark benchmark = OperatorHarness.example("quickstart.yaml", namespace);
+      MLBenchmark benchmark = OperatorHarness.shortQuickstart(namespace);
       benchmark.getSpec().targets.serverless.enabled = false;
       benchmark.getSpec().targets.vm.enabled = false;
-      benchmark.getSpec().load.warmup = "500ms";
-      benchmark.getSpec().load.isolation = LoadSpec.Isolation.BENCHMARK;
-      benchmark.getSpec().load.scenarios.get(0).duration = "2s";
-      benchmark.getSpec().load.scenarios.get(1).levels = List.of(1, 2);
-      benchmark.getSpec().load.scenarios.get(1).durationPerLevel = "1s";
       client.resource(benchmark).create();
       await().atMost(Duration.ofMinutes(2)).until(() -> storedResults(namespace) >= 1);
 

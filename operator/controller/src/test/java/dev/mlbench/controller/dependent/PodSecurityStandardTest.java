@@ -33,7 +33,7 @@ class PodSecurityStandardTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = { "quickstart.yaml", "image-classification.yaml", "sentiment.yaml", "timeseries.yaml",
-      "recommendation.yaml", "custom.yaml" })
+      "recommendation.yaml", "custom.yaml", "paper.yaml" })
   void everyRenderedPodTemplateIsRestricted(String example) {
     MLBenchmark benchmark = OperatorHarness.example(example, "default");
     benchmark.getSpec().targets.container.autoscale = new AutoscaleSpec();

@@ -79,6 +79,17 @@ public final class OperatorHarness {
     }
   }
 
+  /** The quickstart with its scenarios shortened, so that a dozen real load runs fit in a test. */
+  public static MLBenchmark shortQuickstart(String namespace) {
+    MLBenchmark benchmark = example("quickstart.yaml", namespace);
+    var load = benchmark.getSpec().load;
+    load.warmup = "500ms";
+    load.scenarios.get(0).duration = "2s";
+    load.scenarios.get(1).levels = java.util.List.of(1, 4);
+    load.scenarios.get(1).durationPerLevel = "1s";
+    return benchmark;
+  }
+
   private static CustomResourceDefinition crd(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return SERIALIZATION.unmarshal(in, CustomResourceDefinition.class);

@@ -135,7 +135,7 @@ class SpecValidationTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = { "quickstart.yaml", "image-classification.yaml", "sentiment.yaml", "timeseries.yaml",
-      "recommendation.yaml", "custom.yaml" })
+      "recommendation.yaml", "custom.yaml", "paper.yaml" })
   void examplesPassTheOperatorAndTheCrd(String example) throws IOException {
     ObjectNode benchmark = load(example);
     assertThat(operator.validate(SERIALIZATION.unmarshal(benchmark.toString(), MLBenchmark.class))).isEmpty();
