@@ -21,6 +21,7 @@ import dev.mlbench.controller.dependent.ContainerServiceDependentResource;
 import dev.mlbench.controller.dependent.KnativeServiceDependentResource;
 import dev.mlbench.controller.dependent.VmPoolDeploymentDependentResource;
 import dev.mlbench.controller.dependent.VmPoolServiceDependentResource;
+import dev.mlbench.controller.metrics.ResultGauges;
 import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.results.ResultsStore;
 import dev.mlbench.controller.results.UtilisationSampler;
@@ -76,8 +77,12 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
   private final MLBenchmarkStatusAggregator aggregator;
   private final UtilisationSampler sampler = new UtilisationSampler(Clock.systemUTC());
 
-  public MLBenchmarkReconciler(@ConfigProperty(name = "mlbench.environment", defaultValue = "cluster") String environment) {
+  private final ResultGauges gauges;
+
+  public MLBenchmarkReconciler(@ConfigProperty(name = "mlbench.environment", defaultValue = "cluster") String environment,
+      ResultGauges gauges) {
     this.aggregator = new MLBenchmarkStatusAggregator(Clock.systemUTC(), environment);
+    this.gauges = gauges;
   }
 
   @Override
@@ -118,7 +123,9 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
     RunState run = orchestrator.advance(benchmark, runId, RunPlan.lanes(benchmark, runId, status.targets),
         new ArrayList<>(context.getSecondaryResources(Job.class)),
         new ArrayList<>(context.getSecondaryResources(ConfigMap.class)), pods);
-    UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, aggregator.applyRun(benchmark, status, run, pods));
+    MLBenchmarkStatus measured = aggregator.applyRun(benchmark, status, run, pods);
+    gauges.record(benchmark, measured);
+    UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, measured);
     if (run.measuringLoad() && sampler.available()) {
       // the metrics API is sampled on a timer while load runs: nothing else changes to wake the operator
       control.rescheduleAfter(UtilisationSampler.INTERVAL);

@@ -36,6 +36,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
@@ -57,6 +58,8 @@ class LoadRunTest {
   Operator operator;
   @KubernetesTestServer
   KubernetesServer server;
+  @Inject
+  MeterRegistry meters;
 
   TestingKubelet kubelet;
   TestingModelServer model;
@@ -159,6 +162,13 @@ class LoadRunTest {
       }
     }
     await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> assertThat(loadJobs()).as("finished Jobs are cleaned up").isEmpty());
+    var p99 = meters.find("mlbench_latency_milliseconds").tags("namespace", namespace, "model", "orientation",
+        "target", "vm", "scenario", "steady", "quantile", "0.99").gauge();
+    assertThat(p99).as("the results are exported as Prometheus gauges").isNotNull();
+    assertThat(p99.value()).isEqualTo(done.getStatus().targets.stream()
+        .filter(t -> t.model.equals("orientation") && t.target == TargetKind.VM).findFirst().orElseThrow()
+        .scenarios.get(0).latency.p99);
+    assertThat(meters.find("mlbench_cold_start_milliseconds").tags("namespace", namespace).gauges()).hasSize(12);
     assertThat(client.v1().events().inNamespace(namespace).list().getItems())
         .extracting(e -> e.getReason()).contains("TargetsReady", "ScenarioStarted", "ScenarioDone", "ProbeStarted", "ProbeDone");
   }

@@ -55,7 +55,8 @@ public final class OperatorHarness {
         .withCloseClientOnStop(false)
         .withSSABasedCreateUpdateMatchForDependentResources(false)
         .withUseSSAToPatchPrimaryResource(false));
-    successor.register(new dev.mlbench.controller.MLBenchmarkReconciler("cluster"));
+    successor.register(new dev.mlbench.controller.MLBenchmarkReconciler("cluster",
+        new dev.mlbench.controller.metrics.ResultGauges(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
     return successor;
   }
 

@@ -1,0 +1,112 @@
+package dev.mlbench.controller.metrics;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Singleton;
+
+import dev.mlbench.api.v1alpha1.LatencyStatus;
+import dev.mlbench.api.v1alpha1.MLBenchmark;
+import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
+import dev.mlbench.api.v1alpha1.ScenarioStatus;
+import dev.mlbench.api.v1alpha1.TargetStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * The measured results as Prometheus gauges beside the Java Operator SDK's own metrics: latency quantiles,
+ * throughput, errors, utilisation and cold starts, labelled by benchmark, namespace, model, target and scenario.
+ * A benchmark's gauges follow its status: figures that leave it (a new run, a removed model) leave the registry.
+ */
+@Singleton
+public class ResultGauges {
+
+  static final String LATENCY = "mlbench_latency_milliseconds";
+  static final String THROUGHPUT = "mlbench_throughput_requests_per_second";
+  static final String REQUESTS = "mlbench_scenario_requests";
+  static final String ERRORS = "mlbench_scenario_errors";
+  static final String DROPPED = "mlbench_scenario_dropped_requests";
+  static final String CPU = "mlbench_utilisation_cpu_percent_of_request";
+  static final String MEMORY = "mlbench_utilisation_memory_percent_of_request";
+  static final String COLD_START = "mlbench_cold_start_milliseconds";
+
+  private record Key(String name, Tags tags) {
+  }
+
+  private final MeterRegistry registry;
+  private final Map<Key, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+  private final Map<String, Set<Key>> byBenchmark = new ConcurrentHashMap<>();
+
+  public ResultGauges(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Sets every gauge of a benchmark from its status, and drops those its status no longer has. */
+  public synchronized void record(MLBenchmark benchmark, MLBenchmarkStatus status) {
+    String id = benchmark.getMetadata().getNamespace() + "/" + benchmark.getMetadata().getName();
+    Map<Key, Double> current = new HashMap<>();
+    Tags base = Tags.of("benchmark", benchmark.getMetadata().getName(), "namespace", benchmark.getMetadata().getNamespace());
+    for (TargetStatus target : status.targets) {
+      Tags targetTags = base.and("model", target.model, "target", target.target.value());
+      if (target.coldStart != null && target.coldStart.p50 != null) {
+        current.put(new Key(COLD_START, targetTags.and("quantile", "0.5")), target.coldStart.p50);
+        current.put(new Key(COLD_START, targetTags.and("quantile", "1")), target.coldStart.max);
+      }
+      if (target.scenarios == null) {
+        continue;
+      }
+      for (ScenarioStatus scenario : target.scenarios) {
+        if (!"Succeeded".equals(scenario.state)) {
+          continue;
+        }
+        Tags tags = targetTags.and("scenario", scenario.name, "loop", scenario.loop);
+        latency(current, tags, scenario.latency);
+        current.put(new Key(THROUGHPUT, tags), scenario.throughput);
+        current.put(new Key(REQUESTS, tags), scenario.requests.doubleValue());
+        current.put(new Key(DROPPED, tags), scenario.dropped.doubleValue());
+        var e = scenario.errors;
+        current.put(new Key(ERRORS, tags), (double) (e.timeout + e.connection + e.http4xx + e.http5xx + e.httpOther + e.malformed));
+        if (scenario.utilisation != null) {
+          Tags source = tags.and("source", scenario.utilisation.source);
+          if (scenario.utilisation.cpuPercentOfRequest != null) {
+            current.put(new Key(CPU, source), scenario.utilisation.cpuPercentOfRequest);
+          }
+          if (scenario.utilisation.memoryPercentOfRequest != null) {
+            current.put(new Key(MEMORY, source), scenario.utilisation.memoryPercentOfRequest);
+          }
+        }
+      }
+    }
+    Set<Key> previous = byBenchmark.getOrDefault(id, Set.of());
+    for (Key gone : previous) {
+      if (!current.containsKey(gone)) {
+        registry.find(gone.name()).tags(gone.tags()).gauges().forEach(registry::remove);
+        values.remove(gone);
+      }
+    }
+    current.forEach((key, value) -> values.computeIfAbsent(key, k -> {
+      AtomicReference<Double> holder = new AtomicReference<>(value);
+      Gauge.builder(k.name(), holder, AtomicReference::get).tags(k.tags()).register(registry);
+      return holder;
+    }).set(value));
+    byBenchmark.put(id, new HashSet<>(current.keySet()));
+  }
+
+  private static void latency(Map<Key, Double> current, Tags tags, LatencyStatus latency) {
+    if (latency == null) {
+      return;
+    }
+    current.put(new Key(LATENCY, tags.and("quantile", "0.5")), latency.p50);
+    current.put(new Key(LATENCY, tags.and("quantile", "0.9")), latency.p90);
+    current.put(new Key(LATENCY, tags.and("quantile", "0.95")), latency.p95);
+    current.put(new Key(LATENCY, tags.and("quantile", "0.99")), latency.p99);
+    current.put(new Key(LATENCY, tags.and("quantile", "0.999")), latency.p999);
+    current.put(new Key(LATENCY, tags.and("quantile", "1")), latency.max);
+    current.put(new Key(LATENCY, tags.and("quantile", "mean")), latency.mean);
+  }
+}
