@@ -103,13 +103,17 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
     boolean knativeInstalled = result.getReconciledDependents().stream()
         .anyMatch(KnativeServiceDependentResource.class::isInstance);
     Map<String, Service> knativeServices = knativeInstalled ? byName(context.getSecondaryResources(Service.class)) : Map.of();
+    List<Pod> pods = new ArrayList<>(context.getSecondaryResources(Pod.class));
     MLBenchmarkStatus status = aggregator.aggregate(benchmark, knativeInstalled,
-        byName(context.getSecondaryResources(Deployment.class)), knativeServices);
+        byName(context.getSecondaryResources(Deployment.class)), knativeServices, pods);
 
     String runId = RunPlan.runId(benchmark);
     boolean runStarted = runId.equals(status.runId);
     if (!runStarted && !Conditions.isTrue(status.conditions, Conditions.TARGETS_READY)) {
-      return patchIfChanged(benchmark, status);
+      UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, status);
+      // the readiness deadline passes without any event: wake up for it
+      aggregator.untilReadyTimeout(benchmark, status).ifPresent(control::rescheduleAfter);
+      return control;
     }
     if (!runStarted) {
       aggregator.startRun(status, runId, benchmark.getMetadata().getGeneration());
@@ -119,7 +123,6 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
       return UpdateControl.patchStatus(statusOnly(benchmark, status)).rescheduleAfter(Duration.ofMillis(1));
     }
     RunOrchestrator orchestrator = new RunOrchestrator(context.getClient(), sampler);
-    List<Pod> pods = new ArrayList<>(context.getSecondaryResources(Pod.class));
     RunState run = orchestrator.advance(benchmark, runId, RunPlan.lanes(benchmark, runId, status.targets),
         new ArrayList<>(context.getSecondaryResources(Job.class)),
         new ArrayList<>(context.getSecondaryResources(ConfigMap.class)), pods);

@@ -186,6 +186,47 @@ class MLBenchmarkReconcilerTest {
     assertThat(failed.getSpec().targets.serverless.minScale).as("the operator never writes the spec").isEqualTo(5);
   }
 
+  @Test
+  void aModelThatNeverBecomesReadyFailsWithItsPodsReasonWhileTheOthersGoOn() {
+    MLBenchmark benchmark = OperatorHarness.example("quickstart.yaml", namespace);
+    benchmark.getSpec().targets.readyTimeout = "10s";
+    kubelet.crash(d -> d.getMetadata().getName().equals("quickstart-sentiment-vm"));
+    client.resource(benchmark).create();
+
+    MLBenchmark going = awaitCondition("quickstart", Conditions.TARGETS_READY, "True");
+
+    assertThat(going.getStatus().targets).filteredOn(t -> t.state == TargetState.Failed).singleElement()
+        .satisfies(t -> {
+          assertThat(t.model + "/" + t.target.value()).isEqualTo("sentiment/vm");
+          assertThat(t.message).contains("not ready after 10s").contains("CrashLoopBackOff").contains("4 restarts");
+        });
+    assertThat(going.getStatus().targets).filteredOn(t -> t.state == TargetState.Ready).hasSize(5);
+    assertThat(Conditions.find(going.getStatus().conditions, Conditions.TARGETS_READY).orElseThrow().message)
+        .contains("1 failed");
+    assertThat(going.getStatus().runId).as("the run goes on without the failed target").isNotNull();
+  }
+
+  @Test
+  void aBenchmarkWhoseEveryTargetFailsEndsFailedInsteadOfWaitingForever() {
+    MLBenchmark benchmark = OperatorHarness.example("quickstart.yaml", namespace);
+    benchmark.getSpec().targets.readyTimeout = "10s";
+    benchmark.getSpec().targets.serverless.enabled = false;
+    kubelet.crash(d -> true);
+    client.resource(benchmark).create();
+
+    await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
+      assertThat(benchmark("quickstart").getStatus()).isNotNull();
+      assertThat(benchmark("quickstart").getStatus().phase).isEqualTo(Phase.Failed);
+    });
+    MLBenchmark failed = benchmark("quickstart");
+    assertThat(Conditions.find(failed.getStatus().conditions, Conditions.TARGETS_READY).orElseThrow())
+        .satisfies(c -> {
+          assertThat(c.reason).isEqualTo("NoTargetReady");
+          assertThat(c.message).contains("No target became ready").contains("CrashLoopBackOff");
+        });
+    assertThat(failed.getStatus().runId).as("no load runs against nothing").isNull();
+  }
+
   private MLBenchmark awaitCondition(String name, String type, String status) {
     await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
       MLBenchmark current = benchmark(name);

@@ -1,11 +1,15 @@
 package dev.mlbench.controller.status;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
+import dev.mlbench.api.Durations;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
 import dev.mlbench.api.v1alpha1.ModelSpec;
@@ -32,6 +36,9 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 public final class MLBenchmarkStatusAggregator {
 
+  /** TargetsReady's reason when no target is ready nor can become so: the benchmark has failed. */
+  public static final String NO_TARGET_READY = "NoTargetReady";
+
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   private final Clock clock;
@@ -56,7 +63,7 @@ public final class MLBenchmarkStatusAggregator {
 
   /** Status of a valid spec whose children were reconciled. */
   public MLBenchmarkStatus aggregate(MLBenchmark benchmark, boolean knativeInstalled,
-      Map<String, Deployment> deployments, Map<String, Service> knativeServices) {
+      Map<String, Deployment> deployments, Map<String, Service> knativeServices, List<Pod> modelServerPods) {
     MLBenchmarkStatus status = start(benchmark);
     long generation = generation(benchmark);
     var now = clock.instant();
@@ -89,9 +96,51 @@ public final class MLBenchmarkStatusAggregator {
     } else {
       Conditions.remove(status.conditions, Conditions.KNATIVE_AVAILABLE);
     }
+    failOverdueTargets(benchmark, status, modelServerPods);
     targetsReady(status, generation);
     ready(status, generation);
     return finish(benchmark, status);
+  }
+
+  /**
+   * Targets still not ready once {@code targets.readyTimeout} has passed are failed, with their pods' reason, so
+   * the others go on and the benchmark never waits forever.
+   */
+  private void failOverdueTargets(MLBenchmark benchmark, MLBenchmarkStatus status, List<Pod> pods) {
+    MLBenchmarkStatus previous = benchmark.getStatus();
+    boolean sameGeneration = previous != null && Objects.equals(previous.observedGeneration, generation(benchmark));
+    Instant now = clock.instant();
+    Instant since = ReadinessDeadline.waitingSince(previous == null ? List.of() : previous.conditions, now);
+    Duration remaining = ReadinessDeadline.remaining(since, Durations.parse(benchmark.getSpec().targets.readyTimeout), now);
+    boolean overdue = remaining.isNegative() || remaining.isZero();
+    for (TargetStatus target : status.targets) {
+      if (target.state != TargetState.Deploying) {
+        continue;
+      }
+      // a target failed in this generation stays failed: which targets a run measures must not change under it
+      Optional<TargetStatus> failedBefore = !sameGeneration ? Optional.empty() : previous.targets.stream()
+          .filter(t -> t.model.equals(target.model) && t.target == target.target && t.state == TargetState.Failed)
+          .findFirst();
+      if (failedBefore.isPresent()) {
+        target.state = TargetState.Failed;
+        target.message = failedBefore.get().message;
+      } else if (overdue) {
+        target.state = TargetState.Failed;
+        target.message = "not ready after " + benchmark.getSpec().targets.readyTimeout + ": "
+            + ReadinessDeadline.podReason(target, pods).orElse(target.message);
+      }
+    }
+  }
+
+  /** How long until the waiting targets run out of time; empty when nothing waits. */
+  public Optional<Duration> untilReadyTimeout(MLBenchmark benchmark, MLBenchmarkStatus status) {
+    if (status.targets.stream().noneMatch(t -> t.state == TargetState.Deploying)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Instant since = ReadinessDeadline.waitingSince(status.conditions, now);
+    Duration remaining = ReadinessDeadline.remaining(since, Durations.parse(benchmark.getSpec().targets.readyTimeout), now);
+    return Optional.of(remaining.isNegative() ? Duration.ofSeconds(1) : remaining.plusSeconds(1));
   }
 
   /** A new run: its id goes into the status before any of its Jobs exists (intent first). */
@@ -190,7 +239,11 @@ public final class MLBenchmarkStatusAggregator {
 
   private void targetsReady(MLBenchmarkStatus status, long generation) {
     List<String> waiting = status.targets.stream()
-        .filter(t -> t.state != TargetState.Ready && t.state != TargetState.Unavailable)
+        .filter(t -> t.state == TargetState.Deploying)
+        .map(t -> t.model + "/" + t.target.value() + ": " + t.message)
+        .toList();
+    List<String> failed = status.targets.stream()
+        .filter(t -> t.state == TargetState.Failed)
         .map(t -> t.model + "/" + t.target.value() + ": " + t.message)
         .toList();
     boolean anyReady = status.targets.stream().anyMatch(t -> t.state == TargetState.Ready);
@@ -199,13 +252,18 @@ public final class MLBenchmarkStatusAggregator {
       Conditions.set(status.conditions, Conditions.TARGETS_READY, false, "TargetsDeploying",
           "Waiting for " + String.join("; ", waiting), generation, now);
     } else if (!anyReady) {
-      Conditions.set(status.conditions, Conditions.TARGETS_READY, false, "NoTargetAvailable",
-          "No enabled target can run in this cluster", generation, now);
+      Conditions.set(status.conditions, Conditions.TARGETS_READY, false, NO_TARGET_READY,
+          failed.isEmpty() ? "No enabled target can run in this cluster"
+              : "No target became ready: " + String.join("; ", failed),
+          generation, now);
     } else {
       long unavailable = status.targets.stream().filter(t -> t.state == TargetState.Unavailable).count();
+      String left = (unavailable > 0 ? unavailable + " unavailable" : "")
+          + (unavailable > 0 && !failed.isEmpty() ? ", " : "")
+          + (failed.isEmpty() ? "" : failed.size() + " failed: " + String.join("; ", failed));
       Conditions.set(status.conditions, Conditions.TARGETS_READY, true, "AllTargetsReady",
-          unavailable == 0 ? "Every model is ready on every target"
-              : "Every available target is ready; " + unavailable + " unavailable (see the targets list)",
+          left.isEmpty() ? "Every model is ready on every target"
+              : "Every target that can run is ready; " + left,
           generation, now);
     }
   }

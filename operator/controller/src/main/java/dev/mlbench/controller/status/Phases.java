@@ -5,7 +5,11 @@ import java.util.List;
 import dev.mlbench.api.v1alpha1.Condition;
 import dev.mlbench.api.v1alpha1.Phase;
 
-/** The one place where a benchmark's phase is derived from its conditions. */
+/**
+ * The one place where a benchmark's phase is derived from its conditions. A benchmark fails when its spec is
+ * invalid or when no target is ready nor can become so (none available, or every one past its readyTimeout);
+ * with at least one target measured it goes on, and failed targets and scenarios are reported in the status.
+ */
 public final class Phases {
 
   private Phases() {
@@ -20,7 +24,9 @@ public final class Phases {
       return Phase.Pending;
     }
     if (!Conditions.isTrue(conditions, Conditions.TARGETS_READY)) {
-      return Phase.Deploying;
+      boolean nothingCanRun = Conditions.find(conditions, Conditions.TARGETS_READY)
+          .map(c -> MLBenchmarkStatusAggregator.NO_TARGET_READY.equals(c.reason)).orElse(false);
+      return nothingCanRun ? Phase.Failed : Phase.Deploying;
     }
     if (!Conditions.isTrue(conditions, Conditions.LOAD_COMPLETE)) {
       return Phase.Measuring;

@@ -26,6 +26,7 @@ public final class TestingKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private volatile boolean knativeReady = true;
+  private volatile java.util.function.Predicate<Deployment> crashing = d -> false;
 
   private TestingKubelet(KubernetesClient client) {
     this.client = client;
@@ -40,6 +41,11 @@ public final class TestingKubelet implements AutoCloseable {
     return kubelet;
   }
 
+  /** Deployments whose model server crashes at start: their pods sit in CrashLoopBackOff, never ready. */
+  public void crash(java.util.function.Predicate<Deployment> which) {
+    this.crashing = which;
+  }
+
   /** Whether Knative Services become Ready; false plays a revision that never gets ready. */
   public void knativeReady(boolean ready) {
     this.knativeReady = ready;
@@ -48,6 +54,10 @@ public final class TestingKubelet implements AutoCloseable {
   private void rollOut(Deployment deployment) {
     long generation = Objects.requireNonNullElse(deployment.getMetadata().getGeneration(), 0L);
     int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+    if (crashing.test(deployment)) {
+      startCrashingPod(deployment);
+      return;
+    }
     startPods(deployment, replicas);
     var status = deployment.getStatus();
     if (status != null && Objects.equals(status.getObservedGeneration(), generation)
@@ -92,6 +102,25 @@ public final class TestingKubelet implements AutoCloseable {
           .withNewStatus().withPhase("Running").withPodIP("127.0.0.1").withConditions(conditions).endStatus()
           .build()).create();
     }
+  }
+
+  private void startCrashingPod(Deployment deployment) {
+    String namespace = deployment.getMetadata().getNamespace();
+    String name = deployment.getMetadata().getName() + "-0";
+    if (client.pods().inNamespace(namespace).withName(name).get() != null) {
+      return;
+    }
+    client.pods().inNamespace(namespace).resource(new PodBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace)
+        .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels()).endMetadata()
+        .withSpec(deployment.getSpec().getTemplate().getSpec())
+        .withNewStatus().withPhase("Running")
+        .addNewContainerStatus().withName("model-server").withRestartCount(4).withReady(false)
+        .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
+        .withMessage("back-off 40s restarting failed container").endWaiting().endState()
+        .endContainerStatus()
+        .endStatus()
+        .build()).create();
   }
 
   private void markReady(Service service) {
