@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
+import dev.mlbench.controller.analysis.BenchmarkAnalysis;
 import dev.mlbench.controller.catalog.InstanceTypeCatalog;
 import dev.mlbench.controller.condition.KnativeServingInstalledCondition;
 import dev.mlbench.controller.dependent.ContainerAutoscalerDependentResource;
@@ -127,6 +128,15 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
         new ArrayList<>(context.getSecondaryResources(Job.class)),
         new ArrayList<>(context.getSecondaryResources(ConfigMap.class)), pods);
     MLBenchmarkStatus measured = aggregator.applyRun(benchmark, status, run, pods);
+    if (run.complete()) {
+      if (MLBenchmarkStatusAggregator.analysed(benchmark.getStatus(), runId)) {
+        measured = aggregator.keepAnalysis(benchmark, measured);
+      } else {
+        measured = aggregator.applyAnalysis(benchmark, measured, BenchmarkAnalysis.analyse(benchmark, run));
+        new BenchmarkEvents(context.getClient()).normal(benchmark, "Analyzed", "Fastest: " + measured.summary.fastest
+            + ", cheapest: " + measured.summary.cheapest);
+      }
+    }
     gauges.record(benchmark, measured);
     UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, measured);
     if (run.measuringLoad() && sampler.available()) {

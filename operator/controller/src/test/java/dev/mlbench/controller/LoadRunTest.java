@@ -106,7 +106,29 @@ class LoadRunTest {
 
     assertThat(Conditions.find(done.getStatus().conditions, Conditions.LOAD_COMPLETE).orElseThrow().reason)
         .isEqualTo("AllScenariosMeasured");
-    assertThat(done.getStatus().phase).isEqualTo(Phase.Analyzing);
+    // the analysis runs in the reconciliation that sees the last result stored
+    assertThat(done.getStatus().phase).isEqualTo(Phase.Succeeded);
+    assertThat(Conditions.isTrue(done.getStatus().conditions, Conditions.READY)).isTrue();
+    assertThat(done.getStatus().completedAt).isNotNull();
+    var summary = done.getStatus().summary;
+    assertThat(summary.fastest).isIn("serverless", "container", "vm", "mixed");
+    assertThat(summary.cheapest).isIn("serverless", "container", "vm", "mixed");
+    assertThat(summary.models).hasSize(2).allSatisfy(m -> {
+      assertThat(m.fastest).isNotNull();
+      assertThat(m.fastestPValue).isBetween(0.0, 1.0);
+      assertThat(m.cheapest).isNotNull();
+    });
+    assertThat(done.getStatus().targets).allSatisfy(t -> {
+      assertThat(t.cost.message).as("%s/%s priced", t.model, t.target).isNull();
+      assertThat(t.cost.monthly).isPositive();
+      assertThat(t.cost.yearTco).isGreaterThan(t.cost.monthly * 12);
+      assertThat(t.cost.breakdown.compute + t.cost.breakdown.requests + t.cost.breakdown.storage
+          + t.cost.breakdown.transfer + t.cost.breakdown.gateway).isCloseTo(t.cost.monthly, org.assertj.core.data.Offset.offset(0.05));
+    });
+    assertThat(done.getStatus().targets).filteredOn(t -> t.target == TargetKind.SERVERLESS)
+        .allSatisfy(t -> assertThat(t.cost.pricedAs).isEqualTo("AWS Lambda"));
+    assertThat(done.getStatus().targets).filteredOn(t -> t.target == TargetKind.VM)
+        .allSatisfy(t -> assertThat(t.cost.pricedAs).isEqualTo("Amazon EC2 m5.large"));
     assertThat(done.getStatus().runId).isNotBlank();
     assertThat(done.getStatus().targets).hasSize(6).allSatisfy(target -> {
       assertThat(target.scenarios).extracting(s -> s.name).containsExactly("steady", "sweep");

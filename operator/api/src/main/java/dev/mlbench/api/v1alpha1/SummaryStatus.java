@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SummaryStatus {
 
-  @JsonPropertyDescription("Target with the lowest latency under load.")
+  @JsonPropertyDescription("Target that is fastest for most models (mixed when they disagree).")
   public String fastest;
 
-  @JsonPropertyDescription("Target with the lowest cost at the projected traffic.")
+  @JsonPropertyDescription("Target that is cheapest for most models at the projected traffic (mixed when they disagree).")
   public String cheapest;
+
+  @JsonPropertyDescription("The answer per model, with significance and break-even rates.")
+  public java.util.List<ModelSummaryStatus> models;
 }

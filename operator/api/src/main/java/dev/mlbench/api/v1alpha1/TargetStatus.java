@@ -40,4 +40,7 @@ public class TargetStatus {
 
   @JsonPropertyDescription("One entry per load scenario, in the order they run.")
   public List<ScenarioStatus> scenarios;
+
+  @JsonPropertyDescription("What the target costs as its cloud equivalent at the projected traffic.")
+  public CostStatus cost;
 }

@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The measured results as Prometheus gauges beside the Java Operator SDK's own metrics: latency quantiles,
- * throughput, errors, utilisation and cold starts, labelled by benchmark, namespace, model, target and scenario.
+ * throughput, errors, utilisation, cold starts and costs (30 days by component, 1-year TCO), labelled by benchmark, namespace, model, target and scenario.
  * A benchmark's gauges follow its status: figures that leave it (a new run, a removed model) leave the registry.
  */
 @Singleton
@@ -34,6 +34,7 @@ public class ResultGauges {
   static final String CPU = "mlbench_utilisation_cpu_percent_of_request";
   static final String MEMORY = "mlbench_utilisation_memory_percent_of_request";
   static final String COLD_START = "mlbench_cold_start_milliseconds";
+  static final String COST = "mlbench_cost_dollars";
 
   private record Key(String name, Tags tags) {
   }
@@ -56,6 +57,18 @@ public class ResultGauges {
       if (target.coldStart != null && target.coldStart.p50 != null) {
         current.put(new Key(COLD_START, targetTags.and("quantile", "0.5")), target.coldStart.p50);
         current.put(new Key(COLD_START, targetTags.and("quantile", "1")), target.coldStart.max);
+      }
+      if (target.cost != null && target.cost.monthly != null) {
+        var b = target.cost.breakdown;
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "total")), target.cost.monthly);
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "compute")), b.compute);
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "requests")), b.requests);
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "storage")), b.storage);
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "transfer")), b.transfer);
+        current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "gateway")), b.gateway);
+        if (target.cost.yearTco != null) {
+          current.put(new Key(COST, targetTags.and("horizon", "1y-tco", "component", "total")), target.cost.yearTco);
+        }
       }
       if (target.scenarios == null) {
         continue;

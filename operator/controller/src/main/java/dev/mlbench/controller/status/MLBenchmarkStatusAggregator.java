@@ -18,6 +18,7 @@ import dev.mlbench.api.v1alpha1.TargetKind;
 import dev.mlbench.api.v1alpha1.TargetState;
 import dev.mlbench.api.v1alpha1.TargetStatus;
 import dev.mlbench.api.v1alpha1.TargetsSpec;
+import dev.mlbench.controller.analysis.BenchmarkAnalysis;
 import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.dependent.ModelServices;
 import dev.mlbench.controller.results.ColdStartSummary;
@@ -188,6 +189,36 @@ public final class MLBenchmarkStatusAggregator {
     }
     ready(status, generation);
     return finish(benchmark, status);
+  }
+
+  /** Whether this run's analysis is already in the status (it is costly, and deterministic: done once). */
+  public static boolean analysed(MLBenchmarkStatus previous, String runId) {
+    return previous != null && runId.equals(previous.runId) && Conditions.isTrue(previous.conditions, Conditions.ANALYZED);
+  }
+
+  /** The costs and the summary of the run: the benchmark is done. */
+  public MLBenchmarkStatus applyAnalysis(MLBenchmark benchmark, MLBenchmarkStatus status, BenchmarkAnalysis.Outcome outcome) {
+    long generation = generation(benchmark);
+    for (TargetStatus target : status.targets) {
+      target.cost = outcome.costs().get(BenchmarkAnalysis.key(target.model, target.target));
+    }
+    status.summary = outcome.summary();
+    var now = clock.instant();
+    Conditions.set(status.conditions, Conditions.ANALYZED, true, "Analyzed",
+        "Costs, the 1-year TCO, break-even rates and the fastest and cheapest targets are in the status", generation, now);
+    status.completedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    ready(status, generation);
+    return finish(benchmark, status);
+  }
+
+  /** Keeps the costs of an analysed run, since the targets list is rebuilt on every reconciliation. */
+  public MLBenchmarkStatus keepAnalysis(MLBenchmark benchmark, MLBenchmarkStatus status) {
+    List<TargetStatus> before = benchmark.getStatus().targets;
+    for (TargetStatus target : status.targets) {
+      before.stream().filter(t -> t.model.equals(target.model) && t.target == target.target).findFirst()
+          .ifPresent(t -> target.cost = t.cost);
+    }
+    return status;
   }
 
   /** Whether the new status differs from the one stored, so an unchanged status is never written. */
