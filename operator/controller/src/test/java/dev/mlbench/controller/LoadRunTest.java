@@ -217,6 +217,50 @@ class LoadRunTest {
   }
 
   @Test
+  void aFailingLoadJobIsRetriedThenReportedWhileTheOtherScenariosKeepTheirResults() {
+    MLBenchmark benchmark = oneModelOnContainers();
+    benchmark.getSpec().load.retries = 1;
+    loadJobs.failScenario("steady");
+    client.resource(benchmark).create();
+
+    MLBenchmark done = awaitLoadComplete();
+
+    var scenarios = done.getStatus().targets.get(0).scenarios;
+    assertThat(scenarios.get(0).state).isEqualTo("Failed");
+    assertThat(scenarios.get(0).message).contains("BackoffLimitExceeded").contains("exit code 1");
+    assertThat(loadJobs.podsOf(scenarios.get(0).job)).as("one try and one retry").isEqualTo(2);
+    assertThat(scenarios.get(1).state).isEqualTo("Succeeded");
+    assertThat(scenarios.get(1).requests).isPositive();
+  }
+
+  @Test
+  void aSpecEditMidRunCancelsTheOldRunAndStartsANewOne() {
+    MLBenchmark benchmark = oneModelOnContainers();
+    benchmark.getSpec().load.coldStart.samples = 0;
+    benchmark.getSpec().load.scenarios.get(0).duration = "20s";
+    client.resource(benchmark).create();
+    await().atMost(RUN_TIMEOUT).until(() -> !loadJobs().isEmpty());
+    String firstRun = benchmark().getStatus().runId;
+    String firstJob = loadJobs().get(0).getMetadata().getName();
+
+    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
+      b.getSpec().load.scenarios.get(0).duration = "2s";
+      return b;
+    });
+
+    MLBenchmark done = awaitLoadComplete();
+    assertThat(done.getStatus().runId).isNotEqualTo(firstRun);
+    assertThat(client.batch().v1().jobs().inNamespace(namespace).withName(firstJob).get())
+        .as("the old run's Job is removed").isNull();
+    assertThat(done.getStatus().targets.get(0).scenarios).allSatisfy(s -> {
+      assertThat(s.job).endsWith(done.getStatus().runId);
+      assertThat(s.state).isEqualTo("Succeeded");
+    });
+    assertThat(client.configMaps().inNamespace(namespace).list().getItems())
+        .allSatisfy(c -> assertThat(c.getMetadata().getLabels()).containsEntry(LoadJobs.RUN_LABEL, done.getStatus().runId));
+  }
+
+  @Test
   void twoLoadPodsOfAScenarioAreMergedExactly() {
     MLBenchmark benchmark = oneModelOnContainers();
     benchmark.getSpec().load.scenarios.remove(1);

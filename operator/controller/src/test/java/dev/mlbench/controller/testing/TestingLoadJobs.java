@@ -43,6 +43,8 @@ public final class TestingLoadJobs implements AutoCloseable {
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<Process> processes = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
+  private volatile String failing;
+  private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private volatile java.util.function.BiFunction<Job, String, String> rewrite = (job, log) -> log;
   private final List<String> logs = new ArrayList<>();
   private final SharedIndexInformer<Job> informer;
@@ -78,9 +80,19 @@ public final class TestingLoadJobs implements AutoCloseable {
     });
   }
 
+  /** Load pods created for a Job, retries included. */
+  public int podsOf(String jobName) {
+    return attempts.getOrDefault(jobName, 0);
+  }
+
   /** How often each Job name was created: a Job created twice shows up as 2. */
   public Map<String, Integer> creations() {
     return Map.copyOf(creations);
+  }
+
+  /** Makes the load pods of one scenario fail: their target is a port where nothing listens. */
+  public void failScenario(String scenario) {
+    this.failing = scenario;
   }
 
   /** Lets a test corrupt what a pod printed, e.g. to play a garbled result line. */
@@ -123,6 +135,7 @@ public final class TestingLoadJobs implements AutoCloseable {
   private boolean runPod(Job job, int index, int attempt) throws IOException, InterruptedException {
     var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
     String podName = job.getMetadata().getName() + "-" + index + "-" + attempt;
+    attempts.merge(job.getMetadata().getName(), 1, Integer::sum);
     String created = now();
     List<String> command = List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", LOADGEN.toString());
     Path output = Files.createTempFile("mlbench-pod-", ".log");
@@ -136,7 +149,8 @@ public final class TestingLoadJobs implements AutoCloseable {
         env.put(var.getName(), Integer.toString(index));
       }
     }
-    env.put("MLBENCH_TARGET", targets.apply(env.get("MLBENCH_TARGET")));
+    boolean fail = job.getMetadata().getLabels().get("mlbench.dev/scenario").equals(failing);
+    env.put("MLBENCH_TARGET", fail ? "http://127.0.0.1:1" : targets.apply(env.get("MLBENCH_TARGET")));
     env.remove("TMPDIR");
     Process process = builder.start();
     processes.add(process);
