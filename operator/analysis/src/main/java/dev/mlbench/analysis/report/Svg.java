@@ -24,12 +24,13 @@ final class Svg {
   record Bar(String label, List<Double> values) {
   }
 
-  private static final int WIDTH = 720;
+  private static final int WIDTH = 580;
   private static final int LEFT = 70;
   private static final int RIGHT = 20;
   private static final int TOP = 34;
   private static final int LEGEND_ROW = 18;
   private static final int TICKS = 5;
+  private static final int LEGEND_COLUMNS = 3;
 
   private Svg() {
   }
@@ -103,9 +104,9 @@ final class Svg {
   static String stackedBars(String id, String title, String valueLabel, List<String> components, List<String> colours, List<Bar> bars) {
     int barHeight = 22;
     int gap = 12;
-    int left = 150;
+    int left = 140;
     int plotHeight = Math.max(1, bars.size()) * (barHeight + gap);
-    int height = TOP + plotHeight + 50 + LEGEND_ROW * ((components.size() + 3) / 4);
+    int height = TOP + plotHeight + 50 + LEGEND_ROW * ((components.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS);
     StringBuilder svg = open(id, title, height);
     double max = bars.stream().mapToDouble(b -> b.values().stream().mapToDouble(v -> Math.max(0, v)).sum()).max().orElse(0);
     Axis x = Axis.of(0, max);
@@ -133,9 +134,9 @@ final class Svg {
     }
     int legendTop = TOP + plotHeight + 46;
     for (int c = 0; c < components.size(); c++) {
-      int column = c % 4;
-      int row = c / 4;
-      double lx = left + column * 140;
+      int column = c % LEGEND_COLUMNS;
+      int row = c / LEGEND_COLUMNS;
+      double lx = left + column * 130;
       double ly = legendTop + row * LEGEND_ROW;
       svg.append("<rect x=\"").append(coordinate(lx)).append("\" y=\"").append(coordinate(ly - 9)).append("\" width=\"12\" height=\"12\" fill=\"")
           .append(colours.get(c)).append("\"/>\n");
