@@ -166,6 +166,7 @@ public final class BenchmarkAnalysis {
     double responseBytesPerRequest;
     Double capacity;
     List<Double> coldStartsMillis = new ArrayList<>();
+    SimulationResult simulated;
 
     LaneFigures(Lane lane) {
       this.lane = lane;
@@ -279,7 +280,15 @@ public final class BenchmarkAnalysis {
       return status.requestsPerDay == null ? null : status;
     }
 
+    /** The serverless lane under the projected traffic; simulated once, used for its cost and its break-evens. */
     private SimulationResult simulate(LaneFigures lane) {
+      if (lane.simulated == null) {
+        lane.simulated = runSimulation(lane);
+      }
+      return lane.simulated;
+    }
+
+    private SimulationResult runSimulation(LaneFigures lane) {
       double serviceMedianMillis = lane.serviceTime.getValueAtPercentile(50) / 1000.0;
       // a probe's time includes its own service time, which the simulator adds again
       List<Double> coldStarts = lane.coldStartsMillis.stream().map(ms -> Math.max(1, ms - serviceMedianMillis)).toList();

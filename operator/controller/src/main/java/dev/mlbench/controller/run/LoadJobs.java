@@ -13,6 +13,7 @@ import dev.mlbench.api.v1alpha1.LoadSpec;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.ScenarioSpec;
 import dev.mlbench.controller.dependent.ChildObjects;
+import dev.mlbench.controller.dependent.ModelServerImages;
 import dev.mlbench.controller.dependent.ModelServerPodTemplate;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -91,10 +92,8 @@ public final class LoadJobs {
   }
 
   static String image() {
-    var config = ConfigProvider.getConfig();
-    return config.getOptionalValue("mlbench.images.loadgen", String.class).orElseGet(() ->
-        config.getOptionalValue("mlbench.images.prefix", String.class).orElse("mlbench/mlbench-") + "loadgen:"
-            + config.getOptionalValue("mlbench.images.tag", String.class).orElse("latest"));
+    return ConfigProvider.getConfig().getOptionalValue("mlbench.images.loadgen", String.class)
+        .orElseGet(() -> ModelServerImages.projectImage("loadgen"));
   }
 
   /** How long one attempt of the step may take: its load, warm-up included, plus start and drain. */
