@@ -2,7 +2,7 @@
 # Real-cluster end-to-end test, opt-in: a kind cluster with a labelled and tainted "VM" node pool, Knative Serving
 # with Kourier, metrics-server, the project's images built by Jib and loaded into kind, the operator's Helm chart,
 # then every scenario under e2e/scenarios/<name>/ (mlbenchmark.yaml applied, expect.sh checking the status), and
-# the cluster deleted at the end. Needs docker, kind, kubectl, helm, jq, Java 17 and the internet; see
+# the cluster deleted at the end. Needs docker, kind, kubectl, helm, jq, Java 17, npm and the internet; see
 # e2e/README.md. --dry-run prints the whole plan and needs none of them.
 set -euo pipefail
 
@@ -95,7 +95,7 @@ parse_args() {
 
 require_tools() {
   local tool missing=()
-  for tool in docker kind kubectl helm jq java; do
+  for tool in docker kind kubectl helm jq java npm; do
     command -v "${tool}" >/dev/null 2>&1 || missing+=("${tool}")
   done
   if [[ ${#missing[@]} -gt 0 ]]; then
@@ -106,14 +106,14 @@ require_tools() {
   local installed
   installed="$(kind version | awk '{print $2}')"
   [[ "${installed}" == "${KIND_VERSION}" ]] || log "warning: kind ${installed} is installed; this script is tested with ${KIND_VERSION}"
-  if kind get clusters 2>/dev/null | grep -qx "${CLUSTER}"; then
+  if kind get clusters 2>/dev/null | grep -x "${CLUSTER}" >/dev/null; then
     fail "a kind cluster named ${CLUSTER} exists already: delete it (kind delete cluster --name ${CLUSTER}) or set KIND_CLUSTER_NAME"
     exit 1
   fi
 }
 
 project_version() {
-  sed -n 's:^  <version>\(.*\)</version>$:\1:p' "${repo}/pom.xml" | head -n 1
+  sed -n '/^  <version>/{s:^  <version>\(.*\)</version>$:\1:p;q;}' "${repo}/pom.xml"
 }
 
 teardown() {

@@ -37,10 +37,10 @@ check 'the VM target is priced as the pool instance type' \
   '[.status.targets[] | select(.target == "vm") | .cost.pricedAs | test("c5.large")] | length == 2 and all' "${json}"
 check 'a summary: fastest, cheapest and an answer per model' \
   '.status.summary.fastest != null and .status.summary.cheapest != null and ([.status.summary.models[] | .model] | sort) == ["orientation","sentiment"]' "${json}"
+placement="$(jq -n \
+  --argjson pods "$(kubectl get pods --namespace "${E2E_NAMESPACE}" -l mlbench.dev/target=vm,app.kubernetes.io/component=model-server -o json)" \
+  --argjson pool "$(kubectl get nodes -l mlbench.dev/pool=vm -o json)" '{pods: $pods, pool: $pool}')"
 check 'the VM-target pods ran on the VM pool, one node each' \
-  '[.items[] | .spec.nodeName] | length == 2 and (unique | length) == 2' \
-  "$(kubectl get pods --namespace "${E2E_NAMESPACE}" -l mlbench.dev/target=vm -o json)"
-check 'those nodes are the labelled pool nodes' \
-  '[.items[] | .metadata.labels["mlbench.dev/pool"]] | length == 2 and all(. == "vm")' \
-  "$(kubectl get nodes -l mlbench.dev/pool=vm -o json)"
+  '[.pool.items[].metadata.name] as $pool | [.pods.items[].spec.nodeName] | length == 2 and (unique | length) == 2
+    and all(. as $node | $pool | index([$node]) != null)' "${placement}"
 checks_passed

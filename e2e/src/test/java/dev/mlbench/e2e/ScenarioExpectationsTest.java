@@ -38,7 +38,7 @@ class ScenarioExpectationsTest {
       args="$*"
       case "${args}" in
         "get mlbenchmark "*) cat "${KUBECTL_FIXTURES}/mlbenchmark.json" ;;
-        *"-l mlbench.dev/target=vm -o json") cat "${KUBECTL_FIXTURES}/vm-pods.json" ;;
+        *"-l mlbench.dev/target=vm,app.kubernetes.io/component=model-server -o json") cat "${KUBECTL_FIXTURES}/vm-pods.json" ;;
         "get nodes -l mlbench.dev/pool=vm -o json") cat "${KUBECTL_FIXTURES}/vm-nodes.json" ;;
         "get services.serving.knative.dev "*) cat "${KUBECTL_FIXTURES}/knative-service.json" ;;
         "get deployments,services,services.serving.knative.dev,jobs,pods "*) cat "${KUBECTL_FIXTURES}/children.json" ;;
@@ -71,7 +71,7 @@ class ScenarioExpectationsTest {
     fixture("vm-pods.json", """
         {"items": [{"spec": {"nodeName": "mlbench-e2e-worker3"}}, {"spec": {"nodeName": "mlbench-e2e-worker4"}}]}""");
     fixture("vm-nodes.json", """
-        {"items": [{"metadata": {"labels": {"mlbench.dev/pool": "vm"}}}, {"metadata": {"labels": {"mlbench.dev/pool": "vm"}}}]}""");
+        {"items": [{"metadata": {"name": "mlbench-e2e-worker3"}}, {"metadata": {"name": "mlbench-e2e-worker4"}}]}""");
   }
 
   @Test
@@ -91,7 +91,8 @@ class ScenarioExpectationsTest {
     ((ObjectNode) targets.get(1).path("cost")).put("monthly", 0.0);
     ((ObjectNode) targets.get(2).path("scenarios").get(0).path("latency")).put("p99", 0.5);
     fixture("mlbenchmark.json", benchmark.toString());
-    fixture("vm-pods.json", "{\"items\": [{\"spec\": {\"nodeName\": \"w3\"}}, {\"spec\": {\"nodeName\": \"w3\"}}]}");
+    fixture("vm-pods.json", """
+        {"items": [{"spec": {"nodeName": "mlbench-e2e-worker3"}}, {"spec": {"nodeName": "mlbench-e2e-worker"}}]}""");
 
     Result result = expect("quickstart");
     assertThat(result.exit).isNotZero();
