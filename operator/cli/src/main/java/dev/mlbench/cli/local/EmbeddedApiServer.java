@@ -29,11 +29,16 @@ import io.fabric8.mockwebserver.ServerResponse;
  */
 final class EmbeddedApiServer implements AutoCloseable {
 
-  /** The mock server logs every request it answers at INFO; held here so the level sticks. */
+  /**
+   * The mock server logs every request it answers at INFO, and Vert.x warns when a busy machine delays its event
+   * loop; neither helps a user. Held here so that the levels stick.
+   */
   private static final java.util.logging.Logger REQUEST_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+  private static final java.util.logging.Logger VERTX_LOG = java.util.logging.Logger.getLogger("io.vertx");
 
   static {
     REQUEST_LOG.setLevel(java.util.logging.Level.WARNING);
+    VERTX_LOG.setLevel(java.util.logging.Level.SEVERE);
   }
 
   private final PodLogs podLogs = new PodLogs();
