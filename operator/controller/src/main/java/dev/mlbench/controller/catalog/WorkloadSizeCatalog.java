@@ -18,8 +18,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 
 /**
  * What each model stores, read from {@code workload-sizes.yaml}: the project's workloads their measured model files and
- * an image estimate of base image + runtime libraries + module jar; custom the documented defaults; and whatever a
- * model's {@code sizes} states instead.
+ * an image estimate of base image + runtime libraries + module jar + native libraries; custom the documented defaults;
+ * and whatever a model's {@code sizes} states instead.
  */
 public final class WorkloadSizeCatalog {
 
@@ -68,7 +68,7 @@ public final class WorkloadSizeCatalog {
     List<ModelVariant> variants = entry.get().models();
     ModelVariant served = variants.stream().filter(v -> v.variant().equals(variant)).findFirst().orElse(variants.get(0));
     long modelBytes = served.files().stream().mapToLong(ModelFile::bytes).sum();
-    return new StoredBytes(modelBytes, file.baseImage().bytes() + entry.get().libraries());
+    return new StoredBytes(modelBytes, file.baseImage().bytes() + entry.get().libraries() + entry.get().natives());
   }
 
   private static long bytes(String quantity) {
@@ -84,7 +84,7 @@ public final class WorkloadSizeCatalog {
   record CustomDefaults(long modelBytes, long imageBytes) {
   }
 
-  record WorkloadEntry(Workload workload, long libraries, List<ModelVariant> models) {
+  record WorkloadEntry(Workload workload, long libraries, long natives, List<ModelVariant> models) {
   }
 
   record ModelVariant(String variant, List<ModelFile> files) {

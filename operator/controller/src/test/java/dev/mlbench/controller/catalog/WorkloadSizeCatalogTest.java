@@ -21,8 +21,9 @@ class WorkloadSizeCatalogTest {
         .containsExactlyInAnyOrderElementsOf(Arrays.stream(Workload.values()).filter(w -> w != Workload.CUSTOM).toList());
     // the encoder, its tokenizer and the trained head
     assertThat(catalog.of(model(Workload.SENTIMENT, null)).model()).isEqualTo(22_972_370 + 711_661 + 1_544);
-    // base image + runtime jars and the module's own jar
-    assertThat(catalog.of(model(Workload.SENTIMENT, null)).image()).isEqualTo(90_000_000 + 101_197_047);
+    // base image + runtime jars and the module's own jar + the gzipped layer of native libraries
+    assertThat(catalog.of(model(Workload.SENTIMENT, null)).image()).isEqualTo(90_000_000 + 101_197_047 + 15_778_312);
+    assertThat(catalog.of(model(Workload.TIMESERIES, null)).image()).as("no natives").isEqualTo(90_000_000 + 6_158_672);
     assertThat(catalog.of(model(Workload.TIMESERIES, null)).model()).isEqualTo(19_104);
   }
 
