@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
 import dev.mlbench.controller.analysis.BenchmarkAnalysis;
+import dev.mlbench.controller.analysis.TrafficTraces;
 import dev.mlbench.controller.catalog.InstanceTypeCatalog;
 import dev.mlbench.controller.condition.KnativeServingInstalledCondition;
 import dev.mlbench.controller.dependent.ContainerAutoscalerDependentResource;
@@ -132,7 +133,8 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
       if (MLBenchmarkStatusAggregator.analysed(benchmark.getStatus(), runId)) {
         measured = aggregator.keepAnalysis(benchmark, measured);
       } else {
-        measured = aggregator.applyAnalysis(benchmark, measured, BenchmarkAnalysis.analyse(benchmark, run));
+        measured = aggregator.applyAnalysis(benchmark, measured, BenchmarkAnalysis.analyse(benchmark, run,
+            TrafficTraces.fromConfigMaps(context.getClient(), benchmark.getMetadata().getNamespace())));
         new BenchmarkEvents(context.getClient()).normal(benchmark, "Analyzed", "Fastest: " + measured.summary.fastest
             + ", cheapest: " + measured.summary.cheapest);
       }

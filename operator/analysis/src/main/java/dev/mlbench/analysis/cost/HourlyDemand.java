@@ -12,7 +12,8 @@ import dev.mlbench.api.v1alpha1.TrafficSpec.Shape;
  * <li>steady: every hour the same;
  * <li>diurnal: hour h weighted {@code 1 + 0.6 cos(2π (h - 14) / 24)}, peak 1.6× the mean at 14:00, trough 0.4× at 02:00;
  * <li>bursty: two one-hour bursts, at 10:00 and 19:00, of 8× the other hours (5.05× the mean);
- * <li>trace: per-minute counts summed by hour, repeated over the projection and scaled to {@code requestsPerDay}.
+ * <li>trace: per-minute counts repeated minute by minute over the projection, summed by hour and scaled to
+ * {@code requestsPerDay} ({@link TraceProjection}).
  * </ul>
  */
 public final class HourlyDemand {
@@ -61,35 +62,13 @@ public final class HourlyDemand {
     return repeat(dayWeights, requestsPerDay, days);
   }
 
-  /** A projection shaped like a trace of per-minute request counts, repeated cyclically and scaled to {@code requestsPerDay}. */
+  /** A projection shaped like a trace of per-minute request counts, as {@link TraceProjection} lays it out. */
   public static HourlyDemand fromTrace(long[] perMinute, double requestsPerDay, int days) {
-    requireProjection(requestsPerDay, days);
-    int hours = (perMinute.length + 59) / 60;
-    if (hours == 0) {
-      throw new IllegalArgumentException("the traffic trace has no minutes");
-    }
-    double[] traceHours = new double[hours];
-    for (int hour = 0; hour < hours; hour++) {
-      int from = hour * 60;
-      int to = Math.min(perMinute.length, from + 60);
-      long sum = 0;
-      for (int minute = from; minute < to; minute++) {
-        if (perMinute[minute] < 0) {
-          throw new IllegalArgumentException("the traffic trace has a negative count in minute " + minute);
-        }
-        sum += perMinute[minute];
-      }
-      // a last partial hour counts at its per-minute rate
-      traceHours[hour] = sum * 60.0 / (to - from);
-    }
-    if (Arrays.stream(traceHours).sum() == 0) {
-      throw new IllegalArgumentException("the traffic trace has no requests, so it gives no shape");
-    }
-    double[] projection = new double[days * HOURS_PER_DAY];
-    for (int hour = 0; hour < projection.length; hour++) {
-      projection[hour] = traceHours[hour % hours];
-    }
-    return scaledTo(projection, requestsPerDay * days);
+    return TraceProjection.of(perMinute, requestsPerDay, days).hourly();
+  }
+
+  static HourlyDemand ofHours(double[] requestsPerHour) {
+    return new HourlyDemand(requestsPerHour.clone());
   }
 
   public int hours() {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
@@ -76,10 +76,11 @@ final class Charts {
     return Svg.lineChart(id, title, "concurrent requests", "successful responses per second", series, List.of());
   }
 
-  private static Series levelSeries(TargetKind target, String metric, boolean dashed, ScenarioStatus sweep, ToDoubleFunction<LevelStatus> value) {
-    List<Point> points = sweep.levels.stream().filter(l -> l != null && l.latency != null)
+  /** A level whose value is missing (a percentile without enough samples) leaves no point. */
+  private static Series levelSeries(TargetKind target, String metric, boolean dashed, ScenarioStatus sweep, Function<LevelStatus, Double> value) {
+    List<Point> points = sweep.levels.stream().filter(l -> l != null && l.latency != null && value.apply(l) != null)
         .sorted((a, b) -> Integer.compare(a.concurrency, b.concurrency))
-        .map(l -> new Point(l.concurrency, value.applyAsDouble(l))).toList();
+        .map(l -> new Point(l.concurrency, value.apply(l))).toList();
     return new Series(label(target) + " " + metric, TargetColours.of(target), dashed, points);
   }
 

@@ -81,6 +81,7 @@ public final class HtmlReport {
       html.append("<p>Italic grey columns are the seed paper's figures; compare their shape, not their absolute values.</p>\n");
     }
     html.append(tables.averageLatency()).append(tables.utilisation()).append(tables.totalCostOfOwnership()).append("</section>\n");
+    html.append("<section id=\"latency\">\n<h2>Latency percentiles</h2>\n").append(tables.latencyPercentiles()).append("</section>\n");
     html.append("<section id=\"targets\">\n<h2>Targets</h2>\n").append(tables.targets()).append("</section>\n");
     html.append("</body>\n</html>\n");
     return html.toString();

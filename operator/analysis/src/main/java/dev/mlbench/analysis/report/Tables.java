@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 import dev.mlbench.api.v1alpha1.BreakEvenStatus;
+import dev.mlbench.api.v1alpha1.Interval;
+import dev.mlbench.api.v1alpha1.LatencyIntervals;
+import dev.mlbench.api.v1alpha1.LatencyStatus;
 import dev.mlbench.api.v1alpha1.ModelSummaryStatus;
 import dev.mlbench.api.v1alpha1.PerTargetHours;
 import dev.mlbench.api.v1alpha1.ScenarioStatus;
@@ -21,11 +24,12 @@ import dev.mlbench.api.v1alpha1.TcoSpec;
 import dev.mlbench.api.v1alpha1.UtilisationStatus;
 import dev.mlbench.api.v1alpha1.Workload;
 
-/** The report's tables: the summary, target states, and the seed paper's Tables 1–3 as measured. */
+/** The report's tables: the summary, latency percentiles, target states, and the seed paper's Tables 1–3 as measured. */
 final class Tables {
 
   private static final TargetKind[] TARGETS = TargetKind.values();
   private static final int MONTHS_PER_YEAR = 12;
+  static final String INSUFFICIENT = "insufficient samples";
 
   private final StatusIndex index;
   private final TcoSpec tco;
@@ -80,6 +84,57 @@ final class Tables {
       }
     }
     return close(html);
+  }
+
+  /**
+   * Latency percentiles of every measured scenario with their 95 % confidence intervals; a percentile that had too few
+   * samples beyond it reads "insufficient samples" rather than a number.
+   */
+  String latencyPercentiles() {
+    StringBuilder html = open("table-latency", "Latency per scenario (ms): value [95 % confidence interval]; a percentile needs at least 10 samples beyond it");
+    header(html, "Model", "Target", "Scenario", "Samples", "Mean", "p50", "p90", "p95", "p99", "p99.9", "Max");
+    boolean any = false;
+    for (String model : index.models()) {
+      for (TargetStatus target : index.targets(model)) {
+        for (ScenarioStatus scenario : StatusIndex.scenarios(target)) {
+          LatencyStatus latency = scenario.latency;
+          if (latency == null) {
+            continue;
+          }
+          any = true;
+          LatencyIntervals ci = latency.ci95 == null ? new LatencyIntervals() : latency.ci95;
+          html.append("<tr>");
+          cell(html, model);
+          cell(html, label(target.target));
+          cell(html, scenario.name == null ? MISSING : scenario.name);
+          cell(html, latency.samples == null ? MISSING : number(latency.samples.doubleValue(), 0));
+          cell(html, milliseconds(latency.mean));
+          cell(html, percentile(latency.p50, ci.p50, latency, "p50"));
+          cell(html, percentile(latency.p90, ci.p90, latency, "p90"));
+          cell(html, percentile(latency.p95, ci.p95, latency, "p95"));
+          cell(html, percentile(latency.p99, ci.p99, latency, "p99"));
+          cell(html, percentile(latency.p999, ci.p999, latency, "p99.9"));
+          cell(html, milliseconds(latency.max));
+          html.append("</tr>\n");
+        }
+      }
+    }
+    if (!any) {
+      noDataRow(html, 11, "no scenario has reported a latency yet");
+    }
+    return close(html);
+  }
+
+  static String percentile(Double value, Interval interval, LatencyStatus latency, String label) {
+    if (value == null) {
+      return latency.insufficientSamples != null && latency.insufficientSamples.contains(label) ? INSUFFICIENT : MISSING;
+    }
+    return milliseconds(value) + (interval == null ? "" : " [" + milliseconds(interval.lower) + ", " + milliseconds(interval.upper) + "]");
+  }
+
+  /** Three significant digits down to a hundredth: 0.85, 12.3, 123. */
+  static String milliseconds(double value) {
+    return number(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2);
   }
 
   /** Table 1: mean latency of the first open-loop scenario, per workload and target. */

@@ -49,18 +49,47 @@ class ProjectionTest {
 
   @Test
   void traceGivesTheShapeAndRequestsPerDayTheVolume() {
-    long[] perMinute = new long[150];
+    long[] perMinute = new long[90];
     Arrays.fill(perMinute, 0, 60, 1);
-    Arrays.fill(perMinute, 60, 120, 3);
-    Arrays.fill(perMinute, 120, 150, 2);
+    Arrays.fill(perMinute, 60, 90, 4);
     HourlyDemand demand = HourlyDemand.fromTrace(perMinute, 24_000, 1);
-    // hours of the trace: 60, 180, and 60 in half an hour → 120; the day repeats 60, 180, 120 eight times
-    // 8 × 360 = 2,880 trace requests scaled to 24,000: × 25/3
+    // the 90 minutes repeat minute by minute: hour 0 = trace minutes 0-59 = 60; hour 1 = minutes 60-89 (120) + 0-29 (30)
+    // = 150; hour 2 = minutes 30-89 = 30 + 120 = 150; then again. A day: 16 repetitions × 180 = 2,880 trace requests,
+    // scaled to 24,000: × 25/3
     assertEquals(500, demand.requests(0), 1e-9);
-    assertEquals(1500, demand.requests(1), 1e-9);
-    assertEquals(1000, demand.requests(2), 1e-9);
+    assertEquals(1250, demand.requests(1), 1e-9);
+    assertEquals(1250, demand.requests(2), 1e-9);
     assertEquals(500, demand.requests(3), 1e-9);
     assertEquals(24_000, demand.totalRequests(), 1e-6);
+  }
+
+  @Test
+  void aTraceProjectionKeepsOneScaledRepetitionForTheSimulation() {
+    long[] perMinute = new long[120];
+    Arrays.fill(perMinute, 0, 60, 10);
+    Arrays.fill(perMinute, 60, 120, 30);
+    TraceProjection projection = TraceProjection.of(perMinute, 96_000, 30);
+    // two hours repeat 360 times in 30 days; 2,400 trace requests per repetition, 12 a day, scaled to 96,000 a day: × 10/3
+    assertEquals(120, projection.cycleMinutes());
+    assertEquals(360, projection.cycles(), 1e-12);
+    assertEquals(100.0 / 3, projection.cycleRequestsPerMinute()[0], 1e-9);
+    assertEquals(100, projection.cycleRequestsPerMinute()[119], 1e-9);
+    assertEquals(2_000, projection.hourly().requests(0), 1e-9);
+    assertEquals(6_000, projection.hourly().requests(1), 1e-9);
+    assertEquals(2_000, projection.hourly().requests(718), 1e-9);
+    assertEquals(96_000 * 30, projection.hourly().totalRequests(), 1e-6);
+  }
+
+  @Test
+  void aTraceLongerThanTheProjectionIsCut() {
+    long[] perMinute = new long[31 * 1440];
+    Arrays.fill(perMinute, 1);
+    perMinute[perMinute.length - 1] = 1_000_000;
+    TraceProjection projection = TraceProjection.of(perMinute, 1440, 30);
+    // the last day (and its spike) falls outside the 30 days
+    assertEquals(30 * 1440, projection.cycleMinutes());
+    assertEquals(1, projection.cycles(), 1e-12);
+    assertEquals(60, projection.hourly().requests(719), 1e-9);
   }
 
   @Test

@@ -20,8 +20,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import dev.mlbench.api.v1alpha1.Interval;
+import dev.mlbench.api.v1alpha1.LatencyIntervals;
+import dev.mlbench.api.v1alpha1.LatencyStatus;
 import dev.mlbench.api.v1alpha1.MLBenchmarkSpec;
 import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
+import dev.mlbench.api.v1alpha1.ScenarioStatus;
 import dev.mlbench.api.v1alpha1.TargetKind;
 import dev.mlbench.api.v1alpha1.TargetState;
 import dev.mlbench.api.v1alpha1.TargetStatus;
@@ -29,7 +33,7 @@ import dev.mlbench.api.v1alpha1.TargetStatus;
 class HtmlReportTest {
 
   private static final List<String> CHART_KINDS = List.of("latency", "throughput", "cdf", "coldstart", "cost", "breakeven");
-  private static final List<String> TABLE_IDS = List.of("table-summary", "table-targets", "table-1", "table-2", "table-3");
+  private static final List<String> TABLE_IDS = List.of("table-summary", "table-latency", "table-targets", "table-1", "table-2", "table-3");
 
   @Test
   void rendersWellFormedXhtmlWithEveryChartAndTable() throws Exception {
@@ -87,6 +91,35 @@ class HtmlReportTest {
     String without = HtmlReport.render(new ReportInput("bench", "ml", ReportFixtures.spec(), status, Map.of(), false));
     assertFalse(without.contains("(paper)"));
     assertFalse(without.contains("$44,000"));
+  }
+
+  @Test
+  void showsEachPercentileWithItsIntervalAndNamesThoseWithTooFewSamples() throws Exception {
+    MLBenchmarkStatus status = ReportFixtures.status();
+    ScenarioStatus steady = status.targets.get(0).scenarios.get(0);
+    LatencyStatus small = new LatencyStatus();
+    small.samples = 200L;
+    small.mean = 12.6;
+    small.p50 = 12.3;
+    small.p90 = 15.04;
+    small.p95 = 16.0;
+    small.max = 31.0;
+    small.ci95 = new LatencyIntervals();
+    small.ci95.p50 = new Interval(11.9, 12.8);
+    small.ci95.p90 = new Interval(14.2, 15.9);
+    small.ci95.p95 = new Interval(15.1, 19.0);
+    small.insufficientSamples = List.of("p99", "p99.9");
+    steady.latency = small;
+    Document document = parse(HtmlReport.render(new ReportInput("bench", "ml", ReportFixtures.spec(), status, Map.of(), false)));
+
+    Element table = element(document, "table-latency");
+    Element row = (Element) table.getElementsByTagName("tr").item(1);
+    List<String> cells = new ArrayList<>();
+    for (int i = 0; i < row.getElementsByTagName("td").getLength(); i++) {
+      cells.add(row.getElementsByTagName("td").item(i).getTextContent());
+    }
+    assertEquals(List.of(status.targets.get(0).model, "Serverless", steady.name, "200", "12.6", "12.3 [11.9, 12.8]", "15.0 [14.2, 15.9]",
+        "16.0 [15.1, 19.0]", "insufficient samples", "insufficient samples", "31.0"), cells);
   }
 
   @Test

@@ -12,6 +12,8 @@ import dev.mlbench.api.v1alpha1.BreakEvenStatus;
 import dev.mlbench.api.v1alpha1.ColdStartStatus;
 import dev.mlbench.api.v1alpha1.CostBreakdownStatus;
 import dev.mlbench.api.v1alpha1.CostStatus;
+import dev.mlbench.api.v1alpha1.Interval;
+import dev.mlbench.api.v1alpha1.LatencyIntervals;
 import dev.mlbench.api.v1alpha1.LatencyStatus;
 import dev.mlbench.api.v1alpha1.LevelStatus;
 import dev.mlbench.api.v1alpha1.MLBenchmarkSpec;
@@ -136,7 +138,7 @@ final class ReportFixtures {
     scenario.succeeded = 29_990L;
     scenario.achievedRate = 50.0;
     scenario.throughput = 49.98;
-    scenario.latency = latency(meanMs);
+    scenario.latency = latency(meanMs, scenario.succeeded);
     scenario.utilisation = new UtilisationStatus();
     scenario.utilisation.source = "metrics.k8s.io";
     scenario.utilisation.samples = 60;
@@ -156,23 +158,39 @@ final class ReportFixtures {
       LevelStatus level = new LevelStatus();
       level.concurrency = concurrency;
       level.requests = 1_000L * concurrency;
-      level.latency = latency(meanMs * (1 + concurrency / 25.0));
+      level.latency = latency(meanMs * (1 + concurrency / 25.0), level.requests);
       level.throughput = concurrency * 1000 / level.latency.mean;
       scenario.levels.add(level);
     }
     return scenario;
   }
 
-  private static LatencyStatus latency(double meanMs) {
+  /** Percentiles with intervals of ±3 %, p99.9 only from 10,000 samples on, as the operator reports them. */
+  static LatencyStatus latency(double meanMs, long samples) {
     LatencyStatus latency = new LatencyStatus();
+    latency.samples = samples;
     latency.mean = meanMs;
     latency.p50 = meanMs * 0.9;
     latency.p90 = meanMs * 1.5;
     latency.p95 = meanMs * 1.8;
     latency.p99 = meanMs * 2.6;
-    latency.p999 = meanMs * 4;
     latency.max = meanMs * 6;
+    latency.ci95 = new LatencyIntervals();
+    latency.ci95.p50 = interval(latency.p50);
+    latency.ci95.p90 = interval(latency.p90);
+    latency.ci95.p95 = interval(latency.p95);
+    latency.ci95.p99 = interval(latency.p99);
+    if (samples >= 10_000) {
+      latency.p999 = meanMs * 4;
+      latency.ci95.p999 = interval(latency.p999);
+    } else {
+      latency.insufficientSamples = List.of("p99.9");
+    }
     return latency;
+  }
+
+  private static Interval interval(double value) {
+    return new Interval(value * 0.97, value * 1.03);
   }
 
   private static ColdStartStatus coldStart(TargetKind kind) {

@@ -54,6 +54,9 @@ public class ModelSpec {
   @JsonPropertyDescription("Extra environment variables for the model server, e.g. a model variant of the project's image.")
   public Map<String, String> env;
 
+  @JsonPropertyDescription("Stored sizes that price the model's storage (object storage for the model, registry for the image). Optional: the project's workloads default to their measured sizes, custom to 100M model and 500M image.")
+  public StorageSizesSpec sizes;
+
   @JsonPropertyDescription("Open Inference Protocol v2 inference request body sent by the load generator (an object with an 'inputs' list). Defaults to the workload's sample payload; required for custom.")
   public JsonNode request;
 }

@@ -27,6 +27,7 @@ import dev.mlbench.analysis.cost.PriceCatalog;
 import dev.mlbench.analysis.cost.ServiceTime;
 import dev.mlbench.analysis.cost.TargetCost;
 import dev.mlbench.analysis.cost.Tco;
+import dev.mlbench.analysis.cost.TraceProjection;
 import dev.mlbench.analysis.simulator.AutoscalerSettings;
 import dev.mlbench.analysis.simulator.AutoscalerSimulator;
 import dev.mlbench.analysis.simulator.EmpiricalDurations;
@@ -50,7 +51,7 @@ import dev.mlbench.api.v1alpha1.ModelSummaryStatus;
 import dev.mlbench.api.v1alpha1.SummaryStatus;
 import dev.mlbench.api.v1alpha1.TargetKind;
 import dev.mlbench.api.v1alpha1.TrafficSpec;
-import dev.mlbench.controller.catalog.InstanceTypeCatalog;
+import dev.mlbench.controller.catalog.WorkloadSizeCatalog;
 import dev.mlbench.controller.run.Lane;
 import dev.mlbench.controller.run.RunState;
 import dev.mlbench.controller.run.StepState;
@@ -63,9 +64,6 @@ import dev.mlbench.controller.run.StepState;
  */
 public final class BenchmarkAnalysis {
 
-  /** Size of a model server image and its model, for the storage line of the bill. */
-  static final double IMAGE_GB = 0.5;
-  static final double MODEL_GB = 0.1;
   static final double SIGNIFICANCE = 0.05;
   static final String MIXED = "mixed";
 
@@ -80,7 +78,10 @@ public final class BenchmarkAnalysis {
     return model + "/" + target.value();
   }
 
-  public static Outcome analyse(MLBenchmark benchmark, RunState run) {
+  /**
+   * @param traces where a {@code trace} traffic shape's counts come from
+   */
+  public static Outcome analyse(MLBenchmark benchmark, RunState run, TrafficTraces traces) {
     Map<String, LaneFigures> figures = new LinkedHashMap<>();
     for (Lane lane : run.lanes()) {
       figures.put(key(lane.model().name, lane.target()), LaneFigures.of(benchmark, lane, run));
@@ -91,14 +92,11 @@ public final class BenchmarkAnalysis {
     TrafficSpec traffic = benchmark.getSpec().cost.traffic;
     CostModel model;
     PriceCatalog catalog;
-    HourlyDemand demand;
+    Projection projection;
     try {
       catalog = PriceCatalog.forSpec(benchmark.getSpec().cost);
       model = new CostModel(catalog, benchmark.getSpec().cost.freeTier);
-      if (traffic.shape == TrafficSpec.Shape.TRACE) {
-        throw new IllegalArgumentException("cost.traffic shape trace is not projected yet; use steady, diurnal or bursty");
-      }
-      demand = HourlyDemand.of(traffic, null);
+      projection = Projection.of(traffic, traces);
     } catch (IllegalArgumentException e) {
       figures.keySet().forEach(k -> costs.put(k, unpriced(e.getMessage())));
       return new Outcome(costs, summary);
@@ -110,7 +108,7 @@ public final class BenchmarkAnalysis {
         continue;
       }
       Map<TargetKind, TargetCost> priced = new EnumMap<>(TargetKind.class);
-      Pricing pricing = new Pricing(benchmark, model, demand, catalog);
+      Pricing pricing = new Pricing(benchmark, model, projection);
       lanes.forEach((kind, lane) -> {
         try {
           priced.put(kind, pricing.price(lane));
@@ -227,18 +225,40 @@ public final class BenchmarkAnalysis {
     }
   }
 
+  /**
+   * The 30-day demand and the span of it the serverless simulation replays: for the daily shapes their first day,
+   * which every day repeats; for a trace one repetition of it, minute by minute (see {@link TraceProjection}).
+   *
+   * @param simulatedSpans how many times the simulated span fits in the projection: the factor from the simulated
+   *     cold starts and instance-seconds to the month's
+   */
+  record Projection(HourlyDemand demand, RateProfile simulated, double simulatedSpans) {
+
+    static Projection of(TrafficSpec traffic, TrafficTraces traces) {
+      if (traffic.shape == TrafficSpec.Shape.TRACE) {
+        TraceProjection trace = TraceProjection.of(traces.perMinute(traffic.configMapRef), traffic.requestsPerDay,
+            HourlyDemand.PROJECTION_DAYS);
+        return new Projection(trace.hourly(), RateProfile.perMinute(trace.cycleRequestsPerMinute()), trace.cycles());
+      }
+      HourlyDemand demand = HourlyDemand.of(traffic.shape, traffic.requestsPerDay);
+      int hours = Math.min(24, demand.hours());
+      return new Projection(demand, RateProfile.perHour(IntStream.range(0, hours).mapToDouble(demand::requests).toArray()),
+          demand.hours() / (double) hours);
+    }
+  }
+
   /** Prices lanes of one benchmark under one catalogue and traffic projection. */
   static final class Pricing {
     private final MLBenchmark benchmark;
     private final CostModel model;
     private final MonthlyProjection month;
-    private final HourlyDemand demand;
+    private final Projection projection;
 
-    Pricing(MLBenchmark benchmark, CostModel model, HourlyDemand demand, PriceCatalog catalog) {
+    Pricing(MLBenchmark benchmark, CostModel model, Projection projection) {
       this.benchmark = benchmark;
       this.model = model;
-      this.demand = demand;
-      this.month = new MonthlyProjection(model, demand);
+      this.projection = projection;
+      this.month = new MonthlyProjection(model, projection.demand());
     }
 
     TargetCost price(LaneFigures lane) {
@@ -293,15 +313,13 @@ public final class BenchmarkAnalysis {
       // a probe's time includes its own service time, which the simulator adds again
       List<Double> coldStarts = lane.coldStartsMillis.stream().map(ms -> Math.max(1, ms - serviceMedianMillis)).toList();
       EmpiricalDurations starts = EmpiricalDurations.ofMillis(coldStarts.isEmpty() ? List.of(1.0) : coldStarts);
-      double[] day = IntStream.range(0, Math.min(24, demand.hours())).mapToDouble(demand::requests).toArray();
       return new AutoscalerSimulator(AutoscalerSettings.from(benchmark.getSpec().targets.serverless),
           EmpiricalDurations.fromHistogram(lane.serviceTime), starts)
-          .simulate(RateProfile.perHour(day), benchmark.getSpec().load.seed);
+          .simulate(projection.simulated(), benchmark.getSpec().load.seed);
     }
 
-    /** The daily shapes repeat: one simulated day stands for each of the projection's days. */
     private double scale() {
-      return demand.hours() / (double) Math.min(24, demand.hours());
+      return projection.simulatedSpans();
     }
 
     private FunctionProfile function(LaneFigures lane) {
@@ -328,7 +346,8 @@ public final class BenchmarkAnalysis {
     }
 
     private static Footprint footprint(LaneFigures lane, Gateway gateway) {
-      return new Footprint(MODEL_GB, IMAGE_GB, lane.responseBytesPerRequest, gateway);
+      var stored = WorkloadSizeCatalog.defaultCatalog().of(lane.lane.model());
+      return new Footprint(stored.modelGb(), stored.imageGb(), lane.responseBytesPerRequest, gateway);
     }
 
     private static double perDay(double perSecond) {

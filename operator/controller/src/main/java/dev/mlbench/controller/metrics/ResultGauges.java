@@ -2,6 +2,7 @@ package dev.mlbench.controller.metrics;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,10 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Singleton;
 
+import dev.mlbench.api.v1alpha1.BreakEvenStatus;
 import dev.mlbench.api.v1alpha1.LatencyStatus;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
+import dev.mlbench.api.v1alpha1.ModelSummaryStatus;
 import dev.mlbench.api.v1alpha1.ScenarioStatus;
+import dev.mlbench.api.v1alpha1.TargetKind;
 import dev.mlbench.api.v1alpha1.TargetStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +24,8 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The measured results as Prometheus gauges beside the Java Operator SDK's own metrics: latency quantiles,
- * throughput, errors, utilisation, cold starts and costs (30 days by component, 1-year TCO), labelled by benchmark, namespace, model, target and scenario.
+ * throughput, errors, utilisation, cold starts, costs (30 days by component, 1-year TCO, per million requests) and the
+ * serverless break-even rates, labelled by benchmark, namespace, model, target and scenario.
  * A benchmark's gauges follow its status: figures that leave it (a new run, a removed model) leave the registry.
  */
 @Singleton
@@ -35,6 +40,12 @@ public class ResultGauges {
   static final String MEMORY = "mlbench_utilisation_memory_percent_of_request";
   static final String COLD_START = "mlbench_cold_start_milliseconds";
   static final String COST = "mlbench_cost_dollars";
+  static final String COST_PER_MILLION = "mlbench_cost_per_million_requests_dollars";
+  static final String BREAK_EVEN = "mlbench_break_even_requests_per_day";
+
+  /** Every metric this class exports: the names dashboards may use. */
+  public static final List<String> METRICS = List.of(LATENCY, THROUGHPUT, REQUESTS, ERRORS, DROPPED, CPU, MEMORY, COLD_START, COST,
+      COST_PER_MILLION, BREAK_EVEN);
 
   private record Key(String name, Tags tags) {
   }
@@ -66,6 +77,9 @@ public class ResultGauges {
         current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "storage")), b.storage);
         current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "transfer")), b.transfer);
         current.put(new Key(COST, targetTags.and("horizon", "30d", "component", "gateway")), b.gateway);
+        if (target.cost.perMillionRequests != null) {
+          current.put(new Key(COST_PER_MILLION, targetTags), target.cost.perMillionRequests);
+        }
         if (target.cost.yearTco != null) {
           current.put(new Key(COST, targetTags.and("horizon", "1y-tco", "component", "total")), target.cost.yearTco);
         }
@@ -95,6 +109,13 @@ public class ResultGauges {
         }
       }
     }
+    if (status.summary != null && status.summary.models != null) {
+      for (ModelSummaryStatus model : status.summary.models) {
+        Tags modelTags = base.and("model", model.model);
+        breakEven(current, modelTags.and("versus", TargetKind.CONTAINER.value()), model.breakEvenVsContainer);
+        breakEven(current, modelTags.and("versus", TargetKind.VM.value()), model.breakEvenVsVm);
+      }
+    }
     Set<Key> previous = byBenchmark.getOrDefault(id, Set.of());
     for (Key gone : previous) {
       if (!current.containsKey(gone)) {
@@ -110,16 +131,37 @@ public class ResultGauges {
     byBenchmark.put(id, new HashSet<>(current.keySet()));
   }
 
+  /** The serverless break-even rate against one other target: the median estimate and, when known, its band. */
+  private static void breakEven(Map<Key, Double> current, Tags tags, BreakEvenStatus breakEven) {
+    if (breakEven == null || breakEven.requestsPerDay == null) {
+      return;
+    }
+    current.put(new Key(BREAK_EVEN, tags.and("estimate", "median")), breakEven.requestsPerDay);
+    if (breakEven.low != null) {
+      current.put(new Key(BREAK_EVEN, tags.and("estimate", "low")), breakEven.low);
+    }
+    if (breakEven.high != null) {
+      current.put(new Key(BREAK_EVEN, tags.and("estimate", "high")), breakEven.high);
+    }
+  }
+
+  /** Percentiles without enough samples are in the status as insufficient, not as numbers: they get no gauge. */
   private static void latency(Map<Key, Double> current, Tags tags, LatencyStatus latency) {
     if (latency == null) {
       return;
     }
-    current.put(new Key(LATENCY, tags.and("quantile", "0.5")), latency.p50);
-    current.put(new Key(LATENCY, tags.and("quantile", "0.9")), latency.p90);
-    current.put(new Key(LATENCY, tags.and("quantile", "0.95")), latency.p95);
-    current.put(new Key(LATENCY, tags.and("quantile", "0.99")), latency.p99);
-    current.put(new Key(LATENCY, tags.and("quantile", "0.999")), latency.p999);
+    quantile(current, tags, "0.5", latency.p50);
+    quantile(current, tags, "0.9", latency.p90);
+    quantile(current, tags, "0.95", latency.p95);
+    quantile(current, tags, "0.99", latency.p99);
+    quantile(current, tags, "0.999", latency.p999);
     current.put(new Key(LATENCY, tags.and("quantile", "1")), latency.max);
     current.put(new Key(LATENCY, tags.and("quantile", "mean")), latency.mean);
+  }
+
+  private static void quantile(Map<Key, Double> current, Tags tags, String quantile, Double value) {
+    if (value != null) {
+      current.put(new Key(LATENCY, tags.and("quantile", quantile)), value);
+    }
   }
 }

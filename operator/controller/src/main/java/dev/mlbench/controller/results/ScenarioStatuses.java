@@ -4,12 +4,10 @@ import java.util.List;
 
 import dev.mlbench.api.results.ErrorCounts;
 import dev.mlbench.api.results.HistogramCodec;
-import dev.mlbench.api.results.LatencySummary;
 import dev.mlbench.api.results.LoadResult;
 import dev.mlbench.api.results.LoopKind;
 import dev.mlbench.api.results.PhaseResult;
 import dev.mlbench.api.v1alpha1.ErrorCountsStatus;
-import dev.mlbench.api.v1alpha1.LatencyStatus;
 import dev.mlbench.api.v1alpha1.LevelStatus;
 import dev.mlbench.api.v1alpha1.ScenarioStatus;
 import dev.mlbench.controller.run.Lane;
@@ -48,7 +46,7 @@ public final class ScenarioStatuses {
     status.achievedRate = millis == 0 ? 0.0 : round(status.requests * 1000.0 / millis);
     status.throughput = millis == 0 ? 0.0 : round(status.succeeded * 1000.0 / millis);
     List<String> histograms = phases.stream().map(PhaseResult::histogram).filter(h -> h != null).toList();
-    status.latency = histograms.isEmpty() ? null : latency(LatencySummary.of(HistogramCodec.merge(histograms)));
+    status.latency = histograms.isEmpty() ? null : LatencyStatuses.of(HistogramCodec.merge(histograms));
     status.utilisation = state.utilisation() != null ? state.utilisation()
         : Utilisations.fromModelServer(lane, result.serverUsage());
     if (phases.stream().anyMatch(p -> p.loop() == LoopKind.CLOSED_LOOP)) {
@@ -63,20 +61,8 @@ public final class ScenarioStatuses {
     level.requests = phase.sent();
     level.errors = phase.errors() == null ? 0 : phase.errors().total();
     level.throughput = round(phase.throughputPerSecond());
-    level.latency = latency(phase.latency());
+    level.latency = phase.histogram() == null ? null : LatencyStatuses.of(HistogramCodec.decode(phase.histogram()));
     return level;
-  }
-
-  static LatencyStatus latency(LatencySummary summary) {
-    LatencyStatus latency = new LatencyStatus();
-    latency.mean = ms(summary.meanMicros());
-    latency.p50 = ms(summary.p50Micros());
-    latency.p90 = ms(summary.p90Micros());
-    latency.p95 = ms(summary.p95Micros());
-    latency.p99 = ms(summary.p99Micros());
-    latency.p999 = ms(summary.p999Micros());
-    latency.max = ms(summary.maxMicros());
-    return latency;
   }
 
   private static ErrorCountsStatus errors(ErrorCounts counts) {
@@ -88,10 +74,6 @@ public final class ScenarioStatuses {
     errors.httpOther = counts.httpOther();
     errors.malformed = counts.malformed();
     return errors;
-  }
-
-  private static double ms(double micros) {
-    return Math.round(micros) / 1000.0;
   }
 
   private static double round(double value) {
