@@ -3,7 +3,6 @@ package dev.mlbench.cli.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -325,10 +324,6 @@ final class JobController implements AutoCloseable {
         // the Job was deleted meanwhile
       }
     }
-  }
-
-  int running() {
-    return (int) runs.values().stream().filter(r -> r.future != null && !r.future.isDone()).count();
   }
 
   @Override

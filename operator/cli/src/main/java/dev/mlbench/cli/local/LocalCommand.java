@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlbench local FILE}: the same benchmark, run on this machine with no cluster. */
 @Command(name = "local", mixinStandardHelpOptions = true,
@@ -38,13 +37,9 @@ public final class LocalCommand implements Callable<Integer> {
   @Option(names = "--home", paramLabel = "DIR", description = "the mlbench checkout with built jars (default: $MLBENCH_HOME or .)")
   Path home;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
-    PrintStream out = spec.commandLine().getOut() == null ? System.out
-        : new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+    PrintStream out = System.out;
     PrintStream err = System.err;
     Path repository = (home != null ? home : Path.of(System.getenv().getOrDefault("MLBENCH_HOME", "."))).toAbsolutePath()
         .normalize();

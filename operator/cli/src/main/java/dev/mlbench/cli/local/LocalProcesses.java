@@ -60,10 +60,6 @@ final class LocalProcesses implements AutoCloseable {
     descendants.forEach(ProcessHandle::destroyForcibly);
   }
 
-  int count() {
-    return running.size();
-  }
-
   @Override
   public void close() {
     closed = true;

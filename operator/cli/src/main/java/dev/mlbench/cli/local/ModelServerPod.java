@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -250,14 +249,5 @@ final class ModelServerPod {
   private static PodCondition notReady(String type, String at) {
     return new PodConditionBuilder().withType(type).withStatus("False").withLastTransitionTime(at)
         .withReason("ContainersNotReady").build();
-  }
-
-  static boolean waitQuietly(CompletableFuture<Void> future, long millis) {
-    try {
-      future.get(millis, TimeUnit.MILLISECONDS);
-      return true;
-    } catch (Exception e) {
-      return false;
-    }
   }
 }
