@@ -74,24 +74,24 @@ class OperatorRestartTest {
       // Pending: created while no operator runs
       client.resource(benchmark).create();
       current = successor();
-      await().atMost(OperatorHarness.TIMEOUT).until(() -> phase(namespace) == Phase.Deploying);
+      await().ignoreExceptions().atMost(OperatorHarness.TIMEOUT).until(() -> phase(namespace) == Phase.Deploying);
 
       // Deploying: the rollouts finish while no operator runs
       current = stop(current);
       kubelet.release();
-      await().atMost(OperatorHarness.TIMEOUT).until(() -> client.apps().deployments().inNamespace(namespace).list()
+      await().ignoreExceptions().atMost(OperatorHarness.TIMEOUT).until(() -> client.apps().deployments().inNamespace(namespace).list()
           .getItems().stream().allMatch(d -> d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas())));
       current = successor();
 
       // a cold-start probe's Job finishes while no operator runs
       String probe = awaitJob(namespace, j -> j.getMetadata().getName().contains("-cold-start-"));
       current = stop(current);
-      await().atMost(Duration.ofMinutes(1)).until(() -> complete(job(namespace, probe)));
+      await().ignoreExceptions().atMost(Duration.ofMinutes(1)).until(() -> complete(job(namespace, probe)));
       current = successor();
 
       // a new operator arrives while a scenario's load runs
       awaitJob(namespace, j -> "steady".equals(j.getMetadata().getLabels().get(LoadJobs.SCENARIO_LABEL)));
-      await().atMost(Duration.ofMinutes(1)).until(() -> loadJobs.running() > 0);
+      await().ignoreExceptions().atMost(Duration.ofMinutes(1)).until(() -> loadJobs.running() > 0);
       current = stop(current);
       current = successor();
 
@@ -99,11 +99,11 @@ class OperatorRestartTest {
       String last = awaitJob(namespace, j -> j.getMetadata().getName().contains("-sentiment-")
           && "sweep".equals(j.getMetadata().getLabels().get(LoadJobs.SCENARIO_LABEL)));
       current = stop(current);
-      await().atMost(Duration.ofMinutes(1)).until(() -> complete(job(namespace, last)));
+      await().ignoreExceptions().atMost(Duration.ofMinutes(1)).until(() -> complete(job(namespace, last)));
       assertThat(phase(namespace)).isEqualTo(Phase.Measuring);
       current = successor();
 
-      await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(phase(namespace)).isEqualTo(Phase.Succeeded));
+      await().ignoreExceptions().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(phase(namespace)).isEqualTo(Phase.Succeeded));
       MLBenchmark done = benchmark(namespace);
       // per model: one cold-start probe and two scenarios
       assertThat(loadJobs.creations()).hasSize(6).allSatisfy((name, count) -> assertThat(count).as(name).isEqualTo(1));
@@ -132,7 +132,7 @@ class OperatorRestartTest {
 
   private String awaitJob(String namespace, java.util.function.Predicate<Job> which) {
     String[] name = new String[1];
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+    await().ignoreExceptions().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
       name[0] = jobs(namespace).stream().filter(which).map(j -> j.getMetadata().getName()).findFirst().orElse(null);
       return name[0] != null;
     });

@@ -123,7 +123,7 @@ class ReliabilityTest {
 
   private void deleteAndCheck(java.util.concurrent.Callable<Boolean> reached, Set<String> runIds) {
     MLBenchmark created = client.resource(oneLane()).create();
-    await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(reached);
+    await().ignoreExceptions().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(reached);
     MLBenchmark before = benchmark();
     if (before.getStatus().runId != null) {
       assertThat(runIds.add(before.getStatus().runId)).as("a new run id for a new benchmark").isTrue();
@@ -135,13 +135,13 @@ class ReliabilityTest {
     }
     client.resource(created).delete();
 
-    await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
+    await().ignoreExceptions().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
       assertThat(benchmark()).isNull();
       assertThat(loadJobs.running()).as("load processes still running").isZero();
       assertThat(garbageCollector.objects()).as("objects left behind").extracting(ReliabilityTest::describe).isEmpty();
     });
     // nothing comes back once the operator has had time to react to the deletion
-    await().pollDelay(Duration.ofSeconds(1)).atMost(OperatorHarness.TIMEOUT).untilAsserted(() ->
+    await().ignoreExceptions().pollDelay(Duration.ofSeconds(1)).atMost(OperatorHarness.TIMEOUT).untilAsserted(() ->
         assertThat(garbageCollector.objects()).extracting(ReliabilityTest::describe).isEmpty());
   }
 
@@ -228,7 +228,7 @@ class ReliabilityTest {
       benchmark.getSpec().load.coldStart.samples = 0;
       client.resource(benchmark).create();
 
-      await().atMost(OperatorHarness.TIMEOUT).ignoreExceptions().untilAsserted(() -> assertThat(benchmark().getStatus().targets)
+      await().ignoreExceptions().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> assertThat(benchmark().getStatus().targets)
           .filteredOn(t -> t.state == TargetState.Ready).hasSize(5));
       Thread.sleep(1000);
       assertThat(Conditions.isTrue(benchmark().getStatus().conditions, Conditions.TARGETS_READY))
@@ -278,7 +278,7 @@ class ReliabilityTest {
   }
 
   private void awaitTargetsReady(long generation) {
-    await().atMost(OperatorHarness.TIMEOUT).ignoreExceptions().untilAsserted(() -> {
+    await().ignoreExceptions().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
       var status = benchmark().getStatus();
       assertThat(status.observedGeneration).isEqualTo(generation);
       assertThat(Conditions.find(status.conditions, Conditions.TARGETS_READY).orElseThrow())
@@ -294,7 +294,7 @@ class ReliabilityTest {
   }
 
   private MLBenchmark awaitFinal() {
-    await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+    await().ignoreExceptions().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       MLBenchmark current = benchmark();
       assertThat(current.getStatus()).isNotNull();
       assertThat(current.getStatus().phase).as("final phase in %s",
