@@ -35,6 +35,7 @@ import dev.mlbench.controller.run.RunState;
 import dev.mlbench.controller.status.Conditions;
 import dev.mlbench.controller.status.MLBenchmarkStatusAggregator;
 import dev.mlbench.controller.validation.MLBenchmarkValidator;
+import dev.mlbench.controller.validation.TraceConfigMaps;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -74,6 +75,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
 
   public static final String NAME = "mlbenchmark";
+  static final Duration TRACE_RECHECK = Duration.ofSeconds(30);
 
   private final MLBenchmarkValidator validator = new MLBenchmarkValidator(InstanceTypeCatalog.defaultCatalog());
   private final MLBenchmarkStatusAggregator aggregator;
@@ -100,6 +102,12 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
     List<String> problems = validator.validate(benchmark);
     if (!problems.isEmpty()) {
       return patchIfChanged(benchmark, aggregator.invalid(benchmark, problems));
+    }
+    boolean runStartedBefore = benchmark.getStatus() != null && RunPlan.runId(benchmark).equals(benchmark.getStatus().runId);
+    List<String> traceProblems = runStartedBefore ? List.of() : new TraceConfigMaps(context.getClient()).check(benchmark);
+    if (!traceProblems.isEmpty()) {
+      // a trace ConfigMap can be created or fixed without a spec change: look again
+      return patchIfChanged(benchmark, aggregator.invalid(benchmark, traceProblems)).rescheduleAfter(TRACE_RECHECK);
     }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean knativeInstalled = result.getReconciledDependents().stream()

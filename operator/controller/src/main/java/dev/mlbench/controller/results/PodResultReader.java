@@ -1,5 +1,8 @@
 package dev.mlbench.controller.results;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import dev.mlbench.api.results.InvalidResultLineException;
@@ -16,6 +19,8 @@ public final class PodResultReader {
 
   /** The result line is the last stdout line; a few progress lines may surround it on stderr. */
   static final int TAIL_LINES = 20;
+  /** A result line is at most one MiB; the few lines around it are short. */
+  static final int MAX_TAIL_BYTES = 2 * ResultLine.MAX_LINE_CHARS + 64 * 1024;
 
   private final KubernetesClient client;
 
@@ -26,21 +31,29 @@ public final class PodResultReader {
   /** The pod's result, or an explanation of why it has none. */
   public PodResult read(Pod pod) {
     String name = pod.getMetadata().getName();
-    String log;
-    try {
-      log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(name)
-          .tailingLines(TAIL_LINES).getLog();
-    } catch (RuntimeException e) {
+    try (InputStream log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(name)
+        .tailingLines(TAIL_LINES).getLogInputStream()) {
+      if (log == null) {
+        return PodResult.failed("load pod " + name + " has no log");
+      }
+      return parse(name, log);
+    } catch (IOException | RuntimeException e) {
       return PodResult.failed("cannot read the log of load pod " + name + ": " + e.getMessage());
     }
-    if (log == null) {
-      return PodResult.failed("load pod " + name + " has no log");
-    }
-    if (log.length() > (TAIL_LINES + 1) * (long) ResultLine.MAX_LINE_CHARS) {
-      return PodResult.failed("the log tail of load pod " + name + " is " + log.length() + " characters, too large to hold a result");
+  }
+
+  /**
+   * The result in a pod's log tail, reading at most {@link #MAX_TAIL_BYTES}: a tail longer than that cannot hold
+   * a valid result and is not read on, however long it is.
+   */
+  static PodResult parse(String name, InputStream log) throws IOException {
+    byte[] tail = log.readNBytes(MAX_TAIL_BYTES + 1);
+    if (tail.length > MAX_TAIL_BYTES) {
+      return PodResult.failed("the log tail of load pod " + name + " is more than " + MAX_TAIL_BYTES
+          + " bytes, too large to hold a result");
     }
     try {
-      Optional<LoadResult> result = ResultLine.findLast(log);
+      Optional<LoadResult> result = ResultLine.findLast(new String(tail, StandardCharsets.UTF_8));
       return result.map(PodResult::of).orElseGet(() -> PodResult.failed("load pod " + name + " printed no "
           + ResultLine.PREFIX.strip() + " line"));
     } catch (InvalidResultLineException e) {

@@ -16,6 +16,7 @@ import dev.mlbench.api.results.ResultLine;
 import dev.mlbench.api.results.ResultMode;
 import dev.mlbench.api.v1alpha1.LoadSpec;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
+import dev.mlbench.controller.results.ErrorRateRule;
 import dev.mlbench.controller.results.PodResultReader;
 import dev.mlbench.controller.results.ResultMerger;
 import dev.mlbench.controller.results.ResultsStore;
@@ -179,7 +180,7 @@ public final class RunOrchestrator {
       }
       results.add(read.result());
     }
-    return ResultMerger.merge(results);
+    return ErrorRateRule.apply(ResultMerger.merge(results));
   }
 
   private static String completionIndex(Pod pod) {

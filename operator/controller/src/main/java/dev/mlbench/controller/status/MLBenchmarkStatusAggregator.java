@@ -25,6 +25,7 @@ import dev.mlbench.controller.results.ColdStartSummary;
 import dev.mlbench.controller.results.ScenarioStatuses;
 import dev.mlbench.controller.run.ModelServerPods;
 import dev.mlbench.controller.run.Step;
+import dev.mlbench.controller.run.StepState;
 import dev.mlbench.controller.run.RunState;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,6 +40,9 @@ public final class MLBenchmarkStatusAggregator {
 
   /** TargetsReady's reason when no target is ready nor can become so: the benchmark has failed. */
   public static final String NO_TARGET_READY = "NoTargetReady";
+
+  /** LoadComplete's reason when the run ended without one scenario measured anywhere: the benchmark has failed. */
+  public static final String NOTHING_MEASURED = "NothingMeasured";
 
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
@@ -169,6 +173,7 @@ public final class MLBenchmarkStatusAggregator {
             target.coldStart = ColdStartSummary.of(lane.target(), lane.steps().stream()
                 .filter(Step::coldStartProbe).map(run.steps()::get).toList(),
                 ModelServerPods.firstReady(modelServerPods, lane));
+            failIfNothingMeasured(target);
           });
     }
     var now = clock.instant();
@@ -177,9 +182,12 @@ public final class MLBenchmarkStatusAggregator {
           .map(f -> f.step().model().name + "/" + f.step().target().value() + "/" + f.step().name() + ": "
               + f.result().error())
           .toList();
+      boolean anyMeasured = status.targets.stream().anyMatch(t -> t.scenarios != null
+          && t.scenarios.stream().anyMatch(s -> StepState.Phase.Succeeded.name().equals(s.state)));
       Conditions.set(status.conditions, Conditions.LOAD_COMPLETE, true,
-          failed.isEmpty() ? "AllScenariosMeasured" : "SomeScenariosFailed",
-          failed.isEmpty() ? "Every scenario was measured on every available target"
+          !anyMeasured ? NOTHING_MEASURED : failed.isEmpty() ? "AllScenariosMeasured" : "SomeScenariosFailed",
+          !anyMeasured ? "No scenario could be measured on any target: " + String.join("; ", failed)
+              : failed.isEmpty() ? "Every scenario was measured on every available target"
               : "Measured, except: " + String.join("; ", failed),
           generation, now);
     } else {
@@ -189,6 +197,16 @@ public final class MLBenchmarkStatusAggregator {
     }
     ready(status, generation);
     return finish(benchmark, status);
+  }
+
+  /** A target none of whose scenarios could be measured has failed, with the first scenario's reason. */
+  private static void failIfNothingMeasured(TargetStatus target) {
+    if (target.scenarios.isEmpty()
+        || !target.scenarios.stream().allMatch(s -> StepState.Phase.Failed.name().equals(s.state))) {
+      return;
+    }
+    target.state = TargetState.Failed;
+    target.message = "every scenario failed; the first: " + target.scenarios.get(0).message;
   }
 
   /** Whether this run's analysis is already in the status (it is costly, and deterministic: done once). */

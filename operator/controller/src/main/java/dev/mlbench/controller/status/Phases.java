@@ -7,8 +7,9 @@ import dev.mlbench.api.v1alpha1.Phase;
 
 /**
  * The one place where a benchmark's phase is derived from its conditions. A benchmark fails when its spec is
- * invalid or when no target is ready nor can become so (none available, or every one past its readyTimeout);
- * with at least one target measured it goes on, and failed targets and scenarios are reported in the status.
+ * invalid, when no target is ready nor can become so (none available, or every one past its readyTimeout), or
+ * when the run ended with no scenario measured on any target (every one failed, e.g. by its error rate); with at
+ * least one scenario measured it goes on, and failed targets and scenarios are reported in the status.
  */
 public final class Phases {
 
@@ -31,6 +32,10 @@ public final class Phases {
     if (!Conditions.isTrue(conditions, Conditions.LOAD_COMPLETE)) {
       return Phase.Measuring;
     }
+    if (Conditions.find(conditions, Conditions.LOAD_COMPLETE)
+        .map(c -> MLBenchmarkStatusAggregator.NOTHING_MEASURED.equals(c.reason)).orElse(false)) {
+      return Phase.Failed;
+    }
     if (!Conditions.isTrue(conditions, Conditions.ANALYZED)) {
       return Phase.Analyzing;
     }
@@ -42,7 +47,8 @@ public final class Phases {
    * not make the benchmark "Deploying" again); a new generation starts over.
    */
   public static Phase next(Phase previous, boolean sameGeneration, Phase derived) {
-    if (previous == null || !sameGeneration || derived == Phase.Failed) {
+    // Failed is left only when its cause went away within the generation (a trace ConfigMap created late)
+    if (previous == null || !sameGeneration || derived == Phase.Failed || previous == Phase.Failed) {
       return derived;
     }
     return derived.ordinal() < previous.ordinal() ? previous : derived;

@@ -336,8 +336,10 @@ public final class MLBenchmarkValidator {
     if (ref.name == null || ref.name.length() > 253 || !CONFIG_MAP_NAME.matcher(ref.name).matches()) {
       problems.add(path + ".name", "must be the name of a ConfigMap (a DNS-1123 subdomain)");
     }
-    if (ref.key == null || ref.key.length() > 253 || !CONFIG_MAP_KEY.matcher(ref.key).matches()) {
-      problems.add(path + ".key", "must be a ConfigMap key (letters, digits, '-', '_' or '.')");
+    // Kubernetes refuses the keys '.' and '..' and any starting with '..': mounted, they would name a directory
+    if (ref.key == null || ref.key.length() > 253 || !CONFIG_MAP_KEY.matcher(ref.key).matches() || ref.key.equals(".")
+        || ref.key.startsWith("..")) {
+      problems.add(path + ".key", "must be a ConfigMap key (letters, digits, '-', '_' or '.'; not '.' nor starting with '..')");
     }
   }
 
@@ -466,7 +468,8 @@ public final class MLBenchmarkValidator {
       try {
         duration = Durations.parse(value);
       } catch (IllegalArgumentException e) {
-        add(path, e.getMessage());
+        // the message quotes the value: never echo a hostile one whole, nor its control characters
+        add(path, value == null ? e.getMessage() : e.getMessage().replace(value, abbreviate(value)));
         return;
       }
       if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {

@@ -53,5 +53,17 @@ class ConditionsAndPhasesTest {
     assertThat(Phases.next(Phase.Measuring, false, Phase.Deploying)).isEqualTo(Phase.Deploying);
     assertThat(Phases.next(Phase.Measuring, true, Phase.Failed)).isEqualTo(Phase.Failed);
     assertThat(Phases.next(null, true, Phase.Pending)).isEqualTo(Phase.Pending);
+    // a failure whose cause went away within the generation (a trace ConfigMap created late) is left
+    assertThat(Phases.next(Phase.Failed, true, Phase.Deploying)).isEqualTo(Phase.Deploying);
+  }
+
+  @Test
+  void aRunThatMeasuredNothingFails() {
+    List<Condition> conditions = new ArrayList<>();
+    Conditions.set(conditions, Conditions.SPEC_VALID, true, "Valid", "", 1, T0);
+    Conditions.set(conditions, Conditions.TARGETS_READY, true, "AllTargetsReady", "", 1, T0);
+    Conditions.set(conditions, Conditions.LOAD_COMPLETE, true, MLBenchmarkStatusAggregator.NOTHING_MEASURED, "", 1, T0);
+    Conditions.set(conditions, Conditions.ANALYZED, true, "Analyzed", "", 1, T0);
+    assertThat(Phases.derive(conditions)).isEqualTo(Phase.Failed);
   }
 }

@@ -42,6 +42,8 @@ public final class TestingLoadJobs implements AutoCloseable {
   private final ExecutorService runners = Executors.newFixedThreadPool(2);
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<Process> processes = ConcurrentHashMap.newKeySet();
+  private final Map<String, Process> processOfJob = new ConcurrentHashMap<>();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private volatile String failing;
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -65,7 +67,7 @@ public final class TestingLoadJobs implements AutoCloseable {
       @Override
       public void onAdd(Job job) {
         creations.merge(job.getMetadata().getName(), 1, Integer::sum);
-        if (started.add(job.getMetadata().getNamespace() + "/" + job.getMetadata().getName())) {
+        if (started.add(key(job))) {
           runners.submit(() -> run(job));
         }
       }
@@ -76,8 +78,24 @@ public final class TestingLoadJobs implements AutoCloseable {
 
       @Override
       public void onDelete(Job job, boolean deletedFinalStateUnknown) {
+        // deleting a Job deletes its pods, and the kubelet kills their containers
+        String key = key(job);
+        deleted.add(key);
+        Process process = processOfJob.get(key);
+        if (process != null) {
+          process.destroyForcibly();
+        }
       }
     });
+  }
+
+  /** Load generator processes alive now: a deleted Job leaves none. */
+  public long running() {
+    return processes.stream().filter(Process::isAlive).count();
+  }
+
+  private static String key(Job job) {
+    return job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
   }
 
   /** Load pods created for a Job, retries included. */
@@ -116,6 +134,9 @@ public final class TestingLoadJobs implements AutoCloseable {
       for (int index = 0; index < completions; index++) {
         boolean succeeded = false;
         while (!succeeded && failures <= backoffLimit) {
+          if (deleted.contains(key(job))) {
+            return;
+          }
           succeeded = runPod(job, index, failures);
           if (!succeeded) {
             failures++;
@@ -154,12 +175,21 @@ public final class TestingLoadJobs implements AutoCloseable {
     env.remove("TMPDIR");
     Process process = builder.start();
     processes.add(process);
+    processOfJob.put(key(job), process);
+    if (deleted.contains(key(job))) {
+      process.destroyForcibly();
+    }
     boolean exited = process.waitFor(3, TimeUnit.MINUTES);
     if (!exited) {
       process.destroyForcibly().waitFor();
     }
     int exit = exited ? process.exitValue() : -1;
     processes.remove(process);
+    processOfJob.remove(key(job), process);
+    if (deleted.contains(key(job))) {
+      Files.delete(output);
+      return false;
+    }
     String log = rewrite.apply(job, Files.readString(output, StandardCharsets.UTF_8));
     Files.delete(output);
     synchronized (this) {
@@ -174,6 +204,8 @@ public final class TestingLoadJobs implements AutoCloseable {
         .withName(podName)
         .withNamespace(namespace)
         .withLabels(Map.of("job-name", job.getMetadata().getName()))
+        .withOwnerReferences(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder().withApiVersion("batch/v1")
+            .withKind("Job").withName(job.getMetadata().getName()).withUid(job.getMetadata().getUid()).build())
         .withAnnotations(Map.of("batch.kubernetes.io/job-completion-index", Integer.toString(index)))
         .withCreationTimestamp(created)
         .endMetadata()
