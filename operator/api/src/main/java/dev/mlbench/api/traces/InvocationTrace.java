@@ -38,10 +38,10 @@ public final class InvocationTrace {
   public static long[] parse(BufferedReader reader, String source, String function) throws IOException {
     String first = reader.readLine();
     if (first == null) {
-      throw new IllegalArgumentException("trace " + source + " is empty");
+      throw new IllegalArgumentException("trace " + source + " holds no count (one number of requests per minute a line)");
     }
     if (first.startsWith(AZURE_HEADER_START)) {
-      return azureRow(reader, source, function);
+      return azureRow(first, reader, source, function);
     }
     if (function != null) {
       throw new IllegalArgumentException("trace function '" + function + "' given, but " + source + " is not in the Azure Functions format");
@@ -49,24 +49,43 @@ public final class InvocationTrace {
     return plain(first, reader, source);
   }
 
-  private static long[] azureRow(BufferedReader reader, String source, String function) throws IOException {
-    int lineNumber = 1;
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      lineNumber++;
-      String[] columns = line.split(",", -1);
-      if (columns.length <= AZURE_FIRST_COUNT_COLUMN) {
-        continue;
-      }
-      if (function == null || columns[2].startsWith(function)) {
-        long[] counts = new long[columns.length - AZURE_FIRST_COUNT_COLUMN];
-        for (int i = 0; i < counts.length; i++) {
-          counts[i] = count(columns[AZURE_FIRST_COUNT_COLUMN + i], source, lineNumber, "column " + (AZURE_FIRST_COUNT_COLUMN + i + 1));
-        }
-        return counts;
+  private static long[] azureRow(String headerLine, BufferedReader reader, String source, String function)
+      throws IOException {
+    String[] header = headerLine.split(",", -1);
+    for (int minute = 1; AZURE_FIRST_COUNT_COLUMN + minute - 1 < header.length; minute++) {
+      String column = header[AZURE_FIRST_COUNT_COLUMN + minute - 1].strip();
+      if (!column.equals(Integer.toString(minute))) {
+        throw new IllegalArgumentException("trace " + source + " header: minute column " + minute + " is '"
+            + abbreviate(column) + "'; the Azure Functions format numbers its minutes 1, 2, 3, ... in order");
       }
     }
-    throw new IllegalArgumentException(function == null
-        ? "trace " + source + " has no data row"
+    long[] chosen = null;
+    int lineNumber = 1;
+    int rows = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] columns = line.split(",", -1);
+      if (columns.length != header.length) {
+        throw new IllegalArgumentException("trace " + source + " line " + lineNumber + ": has " + columns.length
+            + " columns, the header " + header.length);
+      }
+      rows++;
+      long[] counts = new long[columns.length - AZURE_FIRST_COUNT_COLUMN];
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] = count(columns[AZURE_FIRST_COUNT_COLUMN + i], source, lineNumber, "minute " + (i + 1));
+      }
+      if (chosen == null && (function == null || columns[2].startsWith(function))) {
+        chosen = counts;
+      }
+    }
+    if (chosen != null) {
+      return chosen;
+    }
+    throw new IllegalArgumentException(rows == 0 || function == null
+        ? "trace " + source + " has an Azure Functions header but no data row"
         : "trace " + source + " has no row with HashFunction '" + function + "'");
   }
 
@@ -86,13 +105,13 @@ public final class InvocationTrace {
       counts[minutes++] = count(trimmed, source, lineNumber, null);
     }
     if (minutes == 0) {
-      throw new IllegalArgumentException("trace " + source + " has no counts");
+      throw new IllegalArgumentException("trace " + source + " holds no count (one number of requests per minute a line)");
     }
     return Arrays.copyOf(counts, minutes);
   }
 
   private static long count(String text, String source, int lineNumber, String column) {
-    String where = "trace " + source + " line " + lineNumber + (column == null ? "" : " " + column);
+    String where = "trace " + source + " line " + lineNumber + (column == null ? "" : ", " + column);
     long count;
     try {
       count = Long.parseLong(text.strip());
@@ -100,12 +119,14 @@ public final class InvocationTrace {
       throw new IllegalArgumentException(where + ": '" + abbreviate(text) + "' is not a whole number of requests per minute");
     }
     if (count < 0) {
-      throw new IllegalArgumentException(where + ": a negative count, " + count);
+      throw new IllegalArgumentException(where + ": the count " + count + " is negative");
     }
     return count;
   }
 
+  /** Text from a trace as it may appear in a message: printable, and short. */
   private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    String printable = text.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= 60 ? printable : printable.substring(0, 57) + "...";
   }
 }

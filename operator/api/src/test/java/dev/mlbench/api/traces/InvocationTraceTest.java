@@ -24,7 +24,7 @@ class InvocationTraceTest {
   @Test
   void aNegativeCountIsNamedByItsLine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InvocationTrace.parse("1\n-4\n", "t", null));
-    assertEquals("trace t line 2: a negative count, -4", e.getMessage());
+    assertEquals("trace t line 2: the count -4 is negative", e.getMessage());
   }
 
   @Test
@@ -34,13 +34,34 @@ class InvocationTraceTest {
     assertArrayEquals(new long[] {7, 0, 9}, InvocationTrace.parse(azure, "t", "f2"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> InvocationTrace.parse("HashOwner,HashApp,HashFunction,Trigger,1,2\no,a,f,http,4,x\n", "t", null));
-    assertEquals("trace t line 2 column 6: 'x' is not a whole number of requests per minute", e.getMessage());
+    assertEquals("trace t line 2, minute 2: 'x' is not a whole number of requests per minute", e.getMessage());
   }
 
   @Test
   void anEmptyTraceOrOneWithoutCountsIsRefused() {
-    assertEquals("trace t is empty", assertThrows(IllegalArgumentException.class, () -> InvocationTrace.parse("", "t", null)).getMessage());
-    assertEquals("trace t has no counts",
+    assertEquals("trace t holds no count (one number of requests per minute a line)",
+        assertThrows(IllegalArgumentException.class, () -> InvocationTrace.parse("", "t", null)).getMessage());
+    assertEquals("trace t holds no count (one number of requests per minute a line)",
         assertThrows(IllegalArgumentException.class, () -> InvocationTrace.parse("# nothing\n\n", "t", null)).getMessage());
+  }
+
+  @Test
+  void anAzureTraceMustNumberItsMinutesAndKeepItsRowsWhole() {
+    assertEquals("trace t header: minute column 1 is '2'; the Azure Functions format numbers its minutes 1, 2, 3, ... in order",
+        assertThrows(IllegalArgumentException.class,
+            () -> InvocationTrace.parse("HashOwner,HashApp,HashFunction,Trigger,2,1\no,a,f,http,1,2\n", "t", null)).getMessage());
+    assertEquals("trace t line 3: has 5 columns, the header 6",
+        assertThrows(IllegalArgumentException.class,
+            () -> InvocationTrace.parse("HashOwner,HashApp,HashFunction,Trigger,1,2\no,a,f,http,1,2\no,a,g,http,1\n", "t", "f"))
+            .getMessage());
+    assertEquals("trace t has an Azure Functions header but no data row",
+        assertThrows(IllegalArgumentException.class,
+            () -> InvocationTrace.parse("HashOwner,HashApp,HashFunction,Trigger,1,2\n\n", "t", null)).getMessage());
+  }
+
+  @Test
+  void controlCharactersAreNotEchoed() {
+    assertEquals("trace t line 1: '??' is not a whole number of requests per minute",
+        assertThrows(IllegalArgumentException.class, () -> InvocationTrace.parse("\u0000\u0007\n", "t", null)).getMessage());
   }
 }
