@@ -171,6 +171,8 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
       new BenchmarkEvents(context.getClient()).normal(benchmark, "WorkloadsRemoved", "Deleted " + deleted
           + " model-server objects after the analysis (spec.cleanup.deleteWorkloads); results and report stay");
     }
+    new RunOrchestrator(context.getClient(), sampler).removeJobsOfAnalysedRun(benchmark,
+        new ArrayList<>(context.getSecondaryResources(Job.class)));
     MLBenchmarkStatus status = aggregator.workloadsRemoved(benchmark);
     Optional<Duration> retryReport = new BenchmarkReports(context.getClient(), clock).update(benchmark, status,
         context.getSecondaryResources(ConfigMap.class));

@@ -209,7 +209,7 @@ class LoadRunTest {
     benchmark.getSpec().load.coldStart.samples = 1;
     benchmark.getSpec().targets.container.autoscale = new AutoscaleSpec();
     client.resource(benchmark).create();
-    await().atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 5);
+    await().atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 6);
 
     MLBenchmark removed = awaitWorkloadsRemoved(null);
 
@@ -224,6 +224,7 @@ class LoadRunTest {
       assertThat(t.cost.monthly).isPositive();
     });
     assertThat(modelServers()).as("Knative Service, Deployments, Services and the autoscaler are deleted").isEmpty();
+    await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> assertThat(loadJobs()).as("and the finished Jobs").isEmpty());
     assertThat(client.configMaps().inNamespace(namespace).withLabel(LoadJobs.RUN_LABEL, firstRun).list().getItems())
         .extracting(c -> c.getMetadata().getName())
         .hasSize(4).contains("quickstart-report");
@@ -250,7 +251,7 @@ class LoadRunTest {
       b.getSpec().load.scenarios.get(0).duration = "1s";
       return b;
     });
-    await("a new generation deploys again").atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 5);
+    await("a new generation deploys again").atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 6);
 
     MLBenchmark second = awaitWorkloadsRemoved(firstRun);
     assertThat(second.getStatus().report.runId).isEqualTo(second.getStatus().runId);

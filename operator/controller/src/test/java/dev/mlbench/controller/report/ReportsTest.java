@@ -148,6 +148,25 @@ class ReportsTest {
   }
 
   @Test
+  void theSeedPapersFiguresArePrintedOnlyForABenchmarkAnnotatedForIt() {
+    MLBenchmark plain = analysed(WATCHED, name, "rplain01");
+    MLBenchmark paper = analysed(WATCHED, name + "p", "rpaper01");
+    paper.getMetadata().setAnnotations(Map.of(BenchmarkReports.PAPER_COMPARISON_ANNOTATION, "true"));
+    List<dev.mlbench.analysis.report.ReportInput> inputs = new java.util.ArrayList<>();
+    BenchmarkReports capturing = new BenchmarkReports(client, CLOCK, input -> {
+      inputs.add(input);
+      return "<html/>";
+    });
+
+    capturing.update(plain, plain.getStatus(), List.of());
+    capturing.update(paper, paper.getStatus(), List.of());
+
+    assertThat(inputs).extracting(i -> i.name() + "=" + i.paperComparison()).containsExactly(name + "=false", name + "p=true");
+    assertThat(inputs.get(0).namespace()).isEqualTo(WATCHED);
+    assertThat(inputs.get(0).spec().models).extracting(m -> m.name).containsExactly("orientation", "sentiment");
+  }
+
+  @Test
   void aReportThatCannotBeRenderedKeepsTheResultsAndSaysWhy() {
     MLBenchmark benchmark = analysed(WATCHED, name, "rfail001");
     MLBenchmarkStatus status = benchmark.getStatus();
