@@ -68,12 +68,17 @@ class ReportsTest {
   URL operatorUrl;
 
   String name;
+  static boolean namespacesCreated;
 
   @BeforeEach
   void names(TestInfo test) {
     name = "b" + test.getTestMethod().orElseThrow().getName().toLowerCase().replaceAll("[^a-z0-9]", "").substring(0, 20);
-    OperatorHarness.namespace(client, WATCHED);
-    OperatorHarness.namespace(client, ALSO_WATCHED);
+    if (!namespacesCreated) {
+      // once: creating an existing namespace again reads it first, a request the operator never makes
+      OperatorHarness.namespace(client, WATCHED);
+      OperatorHarness.namespace(client, ALSO_WATCHED);
+      namespacesCreated = true;
+    }
   }
 
   @Test
