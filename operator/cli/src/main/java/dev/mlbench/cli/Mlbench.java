@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code mlbench} command: one subcommand per job. */
 @Command(name = "mlbench", mixinStandardHelpOptions = true, versionProvider = Mlbench.Version.class,
     description = "Benchmark ML model serving as serverless, container and VM deployments.",
-    subcommands = {dev.mlbench.cli.local.LocalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {dev.mlbench.cli.local.LocalCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Mlbench {
 
   public static void main(String[] args) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import dev.mlbench.api.v1alpha1.MLBenchmarkStatus;
 import dev.mlbench.controller.analysis.BenchmarkAnalysis;
 import dev.mlbench.controller.analysis.TrafficTraces;
 import dev.mlbench.controller.catalog.InstanceTypeCatalog;
+import dev.mlbench.controller.cleanup.WorkloadCleanup;
 import dev.mlbench.controller.condition.KnativeServingInstalledCondition;
 import dev.mlbench.controller.dependent.ContainerAutoscalerDependentResource;
 import dev.mlbench.controller.dependent.ContainerDeploymentDependentResource;
@@ -24,6 +26,7 @@ import dev.mlbench.controller.dependent.KnativeServiceDependentResource;
 import dev.mlbench.controller.dependent.VmPoolDeploymentDependentResource;
 import dev.mlbench.controller.dependent.VmPoolServiceDependentResource;
 import dev.mlbench.controller.metrics.ResultGauges;
+import dev.mlbench.controller.report.BenchmarkReports;
 import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.results.ResultsStore;
 import dev.mlbench.controller.results.UtilisationSampler;
@@ -79,7 +82,8 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
 
   private final MLBenchmarkValidator validator = new MLBenchmarkValidator(InstanceTypeCatalog.defaultCatalog());
   private final MLBenchmarkStatusAggregator aggregator;
-  private final UtilisationSampler sampler = new UtilisationSampler(Clock.systemUTC());
+  private final Clock clock = Clock.systemUTC();
+  private final UtilisationSampler sampler = new UtilisationSampler(clock);
 
   private final ResultGauges gauges;
 
@@ -109,6 +113,9 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
       // a trace ConfigMap can be created or fixed without a spec change: look again
       return patchIfChanged(benchmark, aggregator.invalid(benchmark, traceProblems)).rescheduleAfter(TRACE_RECHECK);
     }
+    if (WorkloadCleanup.due(benchmark)) {
+      return withoutModelServers(benchmark, context);
+    }
     var result = context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     boolean knativeInstalled = result.getReconciledDependents().stream()
         .anyMatch(KnativeServiceDependentResource.class::isInstance);
@@ -137,6 +144,7 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
         new ArrayList<>(context.getSecondaryResources(Job.class)),
         new ArrayList<>(context.getSecondaryResources(ConfigMap.class)), pods);
     MLBenchmarkStatus measured = aggregator.applyRun(benchmark, status, run, pods);
+    Optional<Duration> retryReport = Optional.empty();
     if (run.complete()) {
       if (MLBenchmarkStatusAggregator.analysed(benchmark.getStatus(), runId)) {
         measured = aggregator.keepAnalysis(benchmark, measured);
@@ -146,13 +154,41 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
         new BenchmarkEvents(context.getClient()).normal(benchmark, "Analyzed", "Fastest: " + measured.summary.fastest
             + ", cheapest: " + measured.summary.cheapest);
       }
+      retryReport = new BenchmarkReports(context.getClient(), clock).update(benchmark, measured,
+          context.getSecondaryResources(ConfigMap.class));
     }
     gauges.record(benchmark, measured);
     UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, measured);
     if (run.measuringLoad() && sampler.available()) {
       // the metrics API is sampled on a timer while load runs: nothing else changes to wake the operator
       control.rescheduleAfter(UtilisationSampler.INTERVAL);
+    } else if (run.complete() && benchmark.getSpec().cleanup.deleteWorkloads) {
+      // the model servers go in a reconciliation that sees the analysis stored, so none is ever recreated
+      control.rescheduleAfter(Duration.ofMillis(1));
+    } else {
+      retryReport.ifPresent(control::rescheduleAfter);
     }
+    return control;
+  }
+
+  /**
+   * An analysed generation with spec.cleanup.deleteWorkloads: its model servers are deleted (once) and not
+   * reconciled again; the results, the report and the status stay.
+   */
+  private UpdateControl<MLBenchmark> withoutModelServers(MLBenchmark benchmark, Context<MLBenchmark> context) {
+    if (!Conditions.isTrue(benchmark.getStatus().conditions, Conditions.WORKLOADS_REMOVED)) {
+      int deleted = new WorkloadCleanup(context.getClient()).deleteModelServers(benchmark);
+      new BenchmarkEvents(context.getClient()).normal(benchmark, "WorkloadsRemoved", "Deleted " + deleted
+          + " model-server objects after the analysis (spec.cleanup.deleteWorkloads); results and report stay");
+    }
+    new RunOrchestrator(context.getClient(), sampler).removeJobsOfAnalysedRun(benchmark,
+        new ArrayList<>(context.getSecondaryResources(Job.class)));
+    MLBenchmarkStatus status = aggregator.workloadsRemoved(benchmark);
+    Optional<Duration> retryReport = new BenchmarkReports(context.getClient(), clock).update(benchmark, status,
+        context.getSecondaryResources(ConfigMap.class));
+    gauges.record(benchmark, status);
+    UpdateControl<MLBenchmark> control = patchIfChanged(benchmark, status);
+    retryReport.ifPresent(control::rescheduleAfter);
     return control;
   }
 

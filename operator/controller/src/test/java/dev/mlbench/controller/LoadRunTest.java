@@ -19,12 +19,15 @@ import dev.mlbench.api.results.HistogramCodec;
 import dev.mlbench.api.results.LatencySummary;
 import dev.mlbench.api.results.LoadResult;
 import dev.mlbench.api.results.ResultLine;
+import dev.mlbench.api.v1alpha1.AutoscaleSpec;
 import dev.mlbench.api.v1alpha1.LoadSpec;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.Phase;
 import dev.mlbench.api.v1alpha1.ScenarioStatus;
 import dev.mlbench.api.v1alpha1.TargetKind;
+import dev.mlbench.api.v1alpha1.TargetState;
 import dev.mlbench.api.v1alpha1.TargetStatus;
+import dev.mlbench.controller.dependent.ChildObjects;
 import dev.mlbench.controller.run.LoadJobs;
 import dev.mlbench.controller.status.Conditions;
 import dev.mlbench.controller.testing.OperatorHarness;
@@ -33,6 +36,7 @@ import dev.mlbench.controller.testing.TestingKubelet;
 import dev.mlbench.controller.testing.TestingLoadJobs;
 import dev.mlbench.controller.testing.TestingModelServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -60,6 +64,8 @@ class LoadRunTest {
   KubernetesServer server;
   @Inject
   MeterRegistry meters;
+  @io.quarkus.test.common.http.TestHTTPResource("/")
+  java.net.URL operatorUrl;
 
   TestingKubelet kubelet;
   TestingModelServer model;
@@ -200,6 +206,65 @@ class LoadRunTest {
     assertThat(meters.find("mlbench_cold_start_milliseconds").tags("namespace", namespace).gauges()).hasSize(12);
     assertThat(client.v1().events().inNamespace(namespace).list().getItems())
         .extracting(e -> e.getReason()).contains("TargetsReady", "ScenarioStarted", "ScenarioDone", "ProbeStarted", "ProbeDone");
+  }
+
+  @Test
+  void anAnalysedRunKeepsItsResultsAndReportWhileItsModelServersGoUntilTheSpecChanges() throws Exception {
+    MLBenchmark benchmark = shortQuickstart();
+    benchmark.getSpec().models.remove(1);
+    benchmark.getSpec().load.scenarios.remove(1);
+    benchmark.getSpec().load.coldStart.samples = 1;
+    benchmark.getSpec().targets.container.autoscale = new AutoscaleSpec();
+    client.resource(benchmark).create();
+    await().atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 6);
+
+    MLBenchmark removed = awaitWorkloadsRemoved(null);
+
+    String firstRun = removed.getStatus().runId;
+    assertThat(removed.getStatus().phase).isEqualTo(Phase.Succeeded);
+    assertThat(Conditions.isTrue(removed.getStatus().conditions, Conditions.READY)).isTrue();
+    assertThat(removed.getStatus().summary.fastest).isNotNull();
+    assertThat(removed.getStatus().targets).hasSize(3).allSatisfy(t -> {
+      assertThat(t.state).isEqualTo(TargetState.Removed);
+      assertThat(t.message).contains("spec.cleanup.deleteWorkloads");
+      assertThat(t.scenarios).singleElement().satisfies(s -> assertThat(s.state).isEqualTo("Succeeded"));
+      assertThat(t.cost.monthly).isPositive();
+    });
+    assertThat(modelServers()).as("Knative Service, Deployments, Services and the autoscaler are deleted").isEmpty();
+    await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> assertThat(loadJobs()).as("and the finished Jobs").isEmpty());
+    assertThat(client.configMaps().inNamespace(namespace).withLabel(LoadJobs.RUN_LABEL, firstRun).list().getItems())
+        .extracting(c -> c.getMetadata().getName())
+        .hasSize(4).contains("quickstart-report");
+    assertThat(client.v1().events().inNamespace(namespace).list().getItems()).extracting(e -> e.getReason())
+        .contains("WorkloadsRemoved");
+
+    var report = removed.getStatus().report;
+    assertThat(report.runId).isEqualTo(firstRun);
+    assertThat(report.url).isEqualTo("/reports/" + namespace + "/quickstart");
+    assertThat(Conditions.isTrue(removed.getStatus().conditions, Conditions.REPORT_STORED)).isTrue();
+    String html = client.configMaps().inNamespace(namespace).withName(report.configMap).get().getData().get(report.key);
+    assertThat(html).as("the latency CDFs come from the stored histograms")
+        .containsPattern("Serverless \\(\\d+ samples\\)").containsPattern("Container \\(\\d+ samples\\)")
+        .containsPattern("VM \\(\\d+ samples\\)");
+    var response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(operatorUrl.toString().replaceAll("/$", "") + report.url)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(html);
+
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> modelServers().isEmpty());
+
+    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
+      b.getSpec().load.scenarios.get(0).duration = "1s";
+      return b;
+    });
+    await("a new generation deploys again").atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 6);
+
+    MLBenchmark second = awaitWorkloadsRemoved(firstRun);
+    assertThat(second.getStatus().report.runId).isEqualTo(second.getStatus().runId);
+    assertThat(client.configMaps().inNamespace(namespace).withName("quickstart-report").get().getMetadata().getLabels())
+        .containsEntry(LoadJobs.RUN_LABEL, second.getStatus().runId);
+    assertThat(modelServers()).isEmpty();
   }
 
   @Test
@@ -363,6 +428,32 @@ class LoadRunTest {
           .as("LoadComplete in %s", client.getKubernetesSerialization().asYaml(current.getStatus())).isTrue();
     });
     return benchmark();
+  }
+
+  private MLBenchmark awaitWorkloadsRemoved(String afterRun) {
+    await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      MLBenchmark current = benchmark();
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().runId).isNotEqualTo(afterRun);
+      assertThat(Conditions.isTrue(current.getStatus().conditions, Conditions.WORKLOADS_REMOVED))
+          .as("WorkloadsRemoved in %s", client.getKubernetesSerialization().asYaml(current.getStatus())).isTrue();
+    });
+    return benchmark();
+  }
+
+  /** Every model-server object of the benchmark: Knative Services, Deployments, core Services, autoscalers. */
+  private List<HasMetadata> modelServers() {
+    Map<String, String> labels = Map.of(ChildObjects.BENCHMARK_LABEL, "quickstart", ChildObjects.COMPONENT_LABEL,
+        ChildObjects.MODEL_SERVER);
+    List<HasMetadata> objects = new java.util.ArrayList<>();
+    objects.addAll(client.resources(io.fabric8.knative.serving.v1.Service.class).inNamespace(namespace).withLabels(labels)
+        .list().getItems());
+    objects.addAll(client.apps().deployments().inNamespace(namespace).withLabels(labels).list().getItems());
+    objects.addAll(client.services().inNamespace(namespace).withLabels(labels).list().getItems().stream()
+        .filter(s -> "v1".equals(s.getApiVersion())).toList());
+    objects.addAll(client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withLabels(labels)
+        .list().getItems());
+    return objects;
   }
 
   private MLBenchmark benchmark() {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.Phase;
+import dev.mlbench.controller.dependent.ChildObjects;
+import dev.mlbench.controller.results.ResultsStore;
 import dev.mlbench.controller.run.LoadJobs;
 import dev.mlbench.controller.status.Conditions;
 import dev.mlbench.controller.testing.OperatorHarness;
@@ -162,7 +164,8 @@ class OperatorRestartTest {
   }
 
   private long storedResults(String namespace) {
-    return client.configMaps().inNamespace(namespace).list().getItems().stream()
+    return client.configMaps().inNamespace(namespace).withLabel(ChildObjects.COMPONENT_LABEL, ResultsStore.RESULTS)
+        .list().getItems().stream()
         .mapToLong(c -> c.getData() == null ? 0 : c.getData().size()).sum();
   }
 }

@@ -15,7 +15,7 @@ public class MLBenchmarkStatus {
   @JsonPropertyDescription("Stage of the run: Pending, Deploying, Measuring, Analyzing, Succeeded or Failed; it only moves forward within a generation.")
   public Phase phase;
 
-  @JsonPropertyDescription("Conditions: SpecValid, KnativeAvailable, TargetsReady, LoadComplete, Analyzed, Ready.")
+  @JsonPropertyDescription("Conditions: SpecValid, KnativeAvailable, TargetsReady, LoadComplete, Analyzed, ReportStored, WorkloadsRemoved, Ready.")
   public List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Identifier of the current run; every load Job and stored result carries it.")
@@ -41,4 +41,7 @@ public class MLBenchmarkStatus {
 
   @JsonPropertyDescription("The answer: fastest and cheapest target, and where they break even.")
   public SummaryStatus summary;
+
+  @JsonPropertyDescription("Where the HTML report of the analysed run is stored and served.")
+  public ReportStatus report;
 }

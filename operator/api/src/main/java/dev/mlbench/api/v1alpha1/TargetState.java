@@ -9,5 +9,7 @@ public enum TargetState {
   /** The target cannot run in this cluster (e.g. Knative is not installed). */
   Unavailable,
   /** The target did not become ready in time or crashed. */
-  Failed
+  Failed,
+  /** Measured and analysed, then deleted because of spec.cleanup.deleteWorkloads. */
+  Removed
 }

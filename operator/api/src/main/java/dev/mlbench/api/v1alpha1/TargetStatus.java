@@ -23,7 +23,7 @@ public class TargetStatus {
   @JsonPropertyDescription("Base URL of the model server's Open Inference Protocol v2 API on this target.")
   public String endpoint;
 
-  @JsonPropertyDescription("Deploying, Ready, Unavailable or Failed.")
+  @JsonPropertyDescription("Deploying, Ready, Unavailable, Failed, or Removed once the benchmark was analysed and its model servers deleted (spec.cleanup.deleteWorkloads).")
   public TargetState state;
 
   @JsonPropertyDescription("Why the target is in its state, when it is not Ready.")

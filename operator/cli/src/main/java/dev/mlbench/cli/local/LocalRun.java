@@ -1,19 +1,15 @@
 package dev.mlbench.cli.local;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
+import dev.mlbench.api.report.StoredReport;
 import dev.mlbench.api.v1alpha1.Condition;
 import dev.mlbench.api.v1alpha1.MLBenchmark;
 import dev.mlbench.api.v1alpha1.Phase;
@@ -125,31 +121,18 @@ final class LocalRun implements AutoCloseable {
   private Optional<Path> writeReport(KubernetesClient client, MLBenchmark benchmark)
       throws IOException, InterruptedException {
     String namespace = benchmark.getMetadata().getNamespace();
-    String configMapName = benchmark.getMetadata().getName() + "-report";
+    String configMapName = StoredReport.configMapName(benchmark.getMetadata().getName());
     long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
     while (System.nanoTime() < deadline && operator.alive()) {
       ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(configMapName).get();
-      Optional<byte[]> html = configMap == null ? Optional.empty() : html(configMap);
+      Optional<String> html = configMap == null ? Optional.empty()
+          : StoredReport.decode(configMap.getData(), configMap.getBinaryData());
       if (html.isPresent()) {
         Path file = output.resolve("report.html");
-        Files.write(file, html.get());
+        Files.writeString(file, html.get());
         return Optional.of(file);
       }
       Thread.sleep(POLL.toMillis());
-    }
-    return Optional.empty();
-  }
-
-  static Optional<byte[]> html(ConfigMap configMap) throws IOException {
-    Map<String, String> data = configMap.getData();
-    if (data != null && data.containsKey("report.html")) {
-      return Optional.of(data.get("report.html").getBytes(StandardCharsets.UTF_8));
-    }
-    Map<String, String> binary = configMap.getBinaryData();
-    if (binary != null && binary.containsKey("report.html.gz")) {
-      try (var in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(binary.get("report.html.gz"))))) {
-        return Optional.of(in.readAllBytes());
-      }
     }
     return Optional.empty();
   }

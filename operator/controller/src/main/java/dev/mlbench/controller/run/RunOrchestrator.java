@@ -229,6 +229,16 @@ public final class RunOrchestrator {
     }
   }
 
+  /**
+   * The Jobs left once a run is analysed: every step has its result stored by then, so with cleanup.deleteJobs
+   * none is kept (the last ones finish in the reconciliation that analyses the run).
+   */
+  public void removeJobsOfAnalysedRun(MLBenchmark benchmark, List<Job> jobs) {
+    if (benchmark.getSpec().cleanup.deleteJobs) {
+      jobs.forEach(this::delete);
+    }
+  }
+
   private void delete(Job job) {
     client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace()).withName(job.getMetadata().getName())
         .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();

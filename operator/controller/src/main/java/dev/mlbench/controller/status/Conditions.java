@@ -15,6 +15,8 @@ public final class Conditions {
   public static final String TARGETS_READY = "TargetsReady";
   public static final String LOAD_COMPLETE = "LoadComplete";
   public static final String ANALYZED = "Analyzed";
+  public static final String REPORT_STORED = "ReportStored";
+  public static final String WORKLOADS_REMOVED = "WorkloadsRemoved";
   public static final String READY = "Ready";
 
   private Conditions() {

@@ -73,6 +73,8 @@ public final class MLBenchmarkStatusAggregator {
     long generation = generation(benchmark);
     var now = clock.instant();
     Conditions.set(status.conditions, Conditions.SPEC_VALID, true, "Valid", "The spec is valid", generation, now);
+    // the model servers are being reconciled, so they are (again) deployed
+    Conditions.remove(status.conditions, Conditions.WORKLOADS_REMOVED);
 
     TargetsSpec targets = benchmark.getSpec().targets;
     status.targets = new ArrayList<>();
@@ -226,6 +228,27 @@ public final class MLBenchmarkStatusAggregator {
         "Costs, the 1-year TCO, break-even rates and the fastest and cheapest targets are in the status", generation, now);
     status.completedAt = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     ready(status, generation);
+    return finish(benchmark, status);
+  }
+
+  /**
+   * The status of an analysed benchmark whose model servers were deleted (spec.cleanup.deleteWorkloads): as it
+   * was, with its measured targets marked Removed.
+   */
+  public MLBenchmarkStatus workloadsRemoved(MLBenchmark benchmark) {
+    MLBenchmarkStatus status = start(benchmark);
+    for (TargetStatus target : status.targets) {
+      if (target.state == TargetState.Ready || target.state == TargetState.Deploying) {
+        target.state = TargetState.Removed;
+        target.message = "deleted after the analysis (spec.cleanup.deleteWorkloads); edit the spec to deploy and measure again";
+        target.readyReplicas = null;
+        target.desiredReplicas = null;
+      }
+    }
+    Conditions.set(status.conditions, Conditions.WORKLOADS_REMOVED, true, "DeletedAfterAnalysis",
+        "spec.cleanup.deleteWorkloads: the model servers were deleted once the run was analysed; the results, the report"
+            + " and this status stay. A new generation of the spec deploys them again",
+        generation(benchmark), clock.instant());
     return finish(benchmark, status);
   }
 
