@@ -45,6 +45,8 @@ class LocalModeEndToEndTest {
     assertThat(status.phase).hasToString("Succeeded");
     assertThat(status.environment).isEqualTo("local");
     assertThat(status.conditions).anyMatch(c -> c.type.equals("Ready") && c.status.equals("True"));
+    // spec.cleanup.deleteWorkloads (the default): the model servers went after the analysis, the results stayed
+    assertThat(status.conditions).anyMatch(c -> c.type.equals("WorkloadsRemoved") && c.status.equals("True"));
   }
 
   @Test
@@ -52,7 +54,7 @@ class LocalModeEndToEndTest {
     assertThat(status.targets).hasSize(6);
     for (TargetStatus target : status.targets) {
       String lane = target.model + "/" + target.target.value();
-      assertThat(target.state).as(lane).hasToString("Ready");
+      assertThat(target.state).as(lane).hasToString("Removed");
       assertThat(target.scenarios).as(lane).hasSize(2);
       for (ScenarioStatus scenario : target.scenarios) {
         String what = lane + " " + scenario.name;

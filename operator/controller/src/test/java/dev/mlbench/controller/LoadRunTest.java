@@ -254,10 +254,7 @@ class LoadRunTest {
 
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> modelServers().isEmpty());
 
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
-      b.getSpec().load.scenarios.get(0).duration = "1s";
-      return b;
-    });
+    editSpec(b -> b.getSpec().load.scenarios.get(0).duration = "1s");
     await("a new generation deploys again").atMost(RUN_TIMEOUT).until(() -> modelServers().size() == 6);
 
     MLBenchmark second = awaitWorkloadsRemoved(firstRun);
@@ -315,10 +312,7 @@ class LoadRunTest {
     String firstRun = benchmark().getStatus().runId;
     String firstJob = loadJobs().get(0).getMetadata().getName();
 
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
-      b.getSpec().load.scenarios.get(0).duration = "2s";
-      return b;
-    });
+    editSpec(b -> b.getSpec().load.scenarios.get(0).duration = "2s");
 
     MLBenchmark done = awaitLoadComplete();
     assertThat(done.getStatus().runId).isNotEqualTo(firstRun);
@@ -347,6 +341,7 @@ class LoadRunTest {
     Histogram merged = HistogramCodec.merge(pods.stream().map(p -> p.phases().get(0).histogram()).toList());
     LatencySummary expected = LatencySummary.of(merged);
     ScenarioStatus steady = done.getStatus().targets.get(0).scenarios.get(0);
+    assertThat(steady.latency).as("latency of %s", client.getKubernetesSerialization().asYaml(steady)).isNotNull();
     assertThat(steady.latency.p50).isEqualTo(expected.p50Micros() / 1000.0);
     assertThat(steady.latency.samples).isEqualTo(expected.count());
     assertThat(steady.latency.p99).isEqualTo(expected.count() >= 1_000 ? (Double) (expected.p99Micros() / 1000.0) : null);
@@ -458,6 +453,18 @@ class LoadRunTest {
 
   private MLBenchmark benchmark() {
     return client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").get();
+  }
+
+  /** Edits the spec as a user would: on a conflict with the operator's status write, read again and retry. */
+  private void editSpec(java.util.function.Consumer<MLBenchmark> change) {
+    await().atMost(Duration.ofSeconds(10)).ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
+        .until(() -> {
+          client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
+            change.accept(b);
+            return b;
+          });
+          return true;
+        });
   }
 
   private List<Job> loadJobs() {

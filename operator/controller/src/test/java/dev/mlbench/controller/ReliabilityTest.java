@@ -151,6 +151,8 @@ class ReliabilityTest {
     benchmark.getSpec().targets.serverless.enabled = false;
     benchmark.getSpec().targets.vm.enabled = false;
     benchmark.getSpec().load.coldStart.samples = 0;
+    // keep the model servers after the analysis, so that the targets' own states stay visible
+    benchmark.getSpec().cleanup.deleteWorkloads = false;
     client.resource(benchmark).create();
 
     MLBenchmark done = awaitFinal();
@@ -170,7 +172,7 @@ class ReliabilityTest {
     assertThat(working.state).isEqualTo(TargetState.Ready);
     assertThat(working.scenarios).allSatisfy(s -> {
       assertThat(s.state).isEqualTo("Succeeded");
-      assertThat(s.latency.p99).isPositive();
+      assertThat(s.latency.p50).isPositive();
     });
     assertThat(Conditions.find(done.getStatus().conditions, Conditions.LOAD_COMPLETE).orElseThrow())
         .satisfies(c -> assertThat(c.reason).isEqualTo("SomeScenariosFailed"));

@@ -24,7 +24,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 final class LocalRun implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(250);
-  private static final Duration REPORT_WAIT = Duration.ofSeconds(30);
+  /** How long the operator may take to store the report and remove the model servers after the analysis. */
+  private static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
 
   private final Path repository;
   private final Path output;
@@ -76,10 +77,11 @@ final class LocalRun implements AutoCloseable {
         + " (kubeconfig " + kubeconfig + ")");
     operator = OperatorProcess.start(processes, repository, kubeconfig, work.resolve("operator.log"));
 
-    MLBenchmark finished = awaitFinalPhase(client, namespace, name);
+    awaitFinalPhase(client, namespace, name);
+    Optional<Path> report = writeReport(client, namespace, name);
+    MLBenchmark finished = awaitCleanup(client, namespace, name);
     Files.writeString(output.resolve("status.yaml"), client.getKubernetesSerialization().asYaml(finished));
     writeRuntimeFacts();
-    Optional<Path> report = writeReport(client, finished);
     closeProgress();
     out.println();
     SummaryTable.print(finished.getStatus(), out);
@@ -90,7 +92,7 @@ final class LocalRun implements AutoCloseable {
     return finished.getStatus().phase == Phase.Succeeded ? 0 : 1;
   }
 
-  private MLBenchmark awaitFinalPhase(KubernetesClient client, String namespace, String name)
+  private void awaitFinalPhase(KubernetesClient client, String namespace, String name)
       throws LocalModeException, InvalidSpecException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -105,7 +107,7 @@ final class LocalRun implements AutoCloseable {
           throw new InvalidSpecException(specValid.get().message);
         }
         if (status.phase == Phase.Succeeded || status.phase == Phase.Failed) {
-          return current;
+          return;
         }
       }
       if (!operator.alive()) {
@@ -118,13 +120,11 @@ final class LocalRun implements AutoCloseable {
   }
 
   /** The HTML report the operator stored, as a file; waits a little, the operator writes it after the status. */
-  private Optional<Path> writeReport(KubernetesClient client, MLBenchmark benchmark)
+  private Optional<Path> writeReport(KubernetesClient client, String namespace, String name)
       throws IOException, InterruptedException {
-    String namespace = benchmark.getMetadata().getNamespace();
-    String configMapName = StoredReport.configMapName(benchmark.getMetadata().getName());
-    long deadline = System.nanoTime() + REPORT_WAIT.toNanos();
+    long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
     while (System.nanoTime() < deadline && operator.alive()) {
-      ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(configMapName).get();
+      ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(StoredReport.configMapName(name)).get();
       Optional<String> html = configMap == null ? Optional.empty()
           : StoredReport.decode(configMap.getData(), configMap.getBinaryData());
       if (html.isPresent()) {
@@ -135,6 +135,25 @@ final class LocalRun implements AutoCloseable {
       Thread.sleep(POLL.toMillis());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The benchmark once the operator is done with it: after the analysis it removes the model servers when
+   * {@code spec.cleanup.deleteWorkloads} is set, and says so in a condition.
+   */
+  private MLBenchmark awaitCleanup(KubernetesClient client, String namespace, String name) throws InterruptedException {
+    long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
+    while (true) {
+      MLBenchmark current = client.resources(MLBenchmark.class).inNamespace(namespace).withName(name).get();
+      boolean cleanupDue = current.getSpec().cleanup != null && current.getSpec().cleanup.deleteWorkloads
+          && current.getStatus().phase == Phase.Succeeded;
+      boolean removed = current.getStatus().conditions.stream()
+          .anyMatch(c -> "WorkloadsRemoved".equals(c.type) && "True".equals(c.status));
+      if (!cleanupDue || removed || System.nanoTime() > deadline || !operator.alive()) {
+        return current;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
   }
 
   /** What the local runtime itself observed, for the curious and for the end-to-end test. */

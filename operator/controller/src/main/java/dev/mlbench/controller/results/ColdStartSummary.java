@@ -71,18 +71,24 @@ public final class ColdStartSummary {
     List<StageStatus> stages = new ArrayList<>();
     if (probe.serverProcessStartEpochMillis() != null && probe.serverModelReadyEpochMillis() != null
         && probe.serverProcessStartEpochMillis() >= probe.requestStartEpochMillis() - CLOCK_SKEW_MILLIS) {
-      double start = probe.serverProcessStartEpochMillis() - probe.requestStartEpochMillis();
-      double load = probe.serverModelReadyEpochMillis() - probe.serverProcessStartEpochMillis();
-      stages.add(stage("scale-from-zero", start));
-      stages.add(stage("model-load", load));
-      stages.add(stage("first-inference", total - start - load));
-    } else {
-      double connect = probe.connectMillis() == null ? 0 : probe.connectMillis();
-      double firstByte = probe.timeToFirstByteMillis() == null ? total : probe.timeToFirstByteMillis();
-      stages.add(stage("connect", connect));
-      stages.add(stage("time-to-first-byte", firstByte - connect));
-      stages.add(stage("response", total - firstByte));
+      // clocks may differ by up to the skew: a server start just "before" the request still counts as its cold start
+      double start = Math.max(0, probe.serverProcessStartEpochMillis() - probe.requestStartEpochMillis());
+      double load = probe.serverModelReadyEpochMillis()
+          - Math.max(probe.serverProcessStartEpochMillis(), probe.requestStartEpochMillis());
+      double firstInference = total - start - load;
+      // a model that was ready before the request, or stages longer than the response, describe another start
+      if (load >= 0 && firstInference >= 0) {
+        stages.add(stage("scale-from-zero", start));
+        stages.add(stage("model-load", load));
+        stages.add(stage("first-inference", firstInference));
+        return new Sample(total, stages);
+      }
     }
+    double connect = probe.connectMillis() == null ? 0 : probe.connectMillis();
+    double firstByte = probe.timeToFirstByteMillis() == null ? total : probe.timeToFirstByteMillis();
+    stages.add(stage("connect", connect));
+    stages.add(stage("time-to-first-byte", firstByte - connect));
+    stages.add(stage("response", total - firstByte));
     return new Sample(total, stages);
   }
 

@@ -40,6 +40,28 @@ class ColdStartSummaryTest {
   }
 
   @Test
+  void aServerReadyBeforeTheRequestDescribesNoColdStartEvenWithinTheClockSkew() {
+    // the server started 990 ms before the request (within the 1 s skew allowed) and was ready 400 ms before it
+    var warm = probe(T0, 995.5, T0 - 990, T0 - 400);
+
+    ColdStartStatus status = ColdStartSummary.of(TargetKind.SERVERLESS, List.of(warm), Optional.empty());
+
+    assertThat(status.stages).extracting(s -> s.name).containsExactly("connect", "time-to-first-byte", "response");
+    assertThat(status.stages.stream().mapToDouble(s -> s.ms).sum()).isEqualTo(995.5);
+  }
+
+  @Test
+  void aServerStartSlightlyBeforeTheRequestByItsClockIsStillItsColdStart() {
+    // the pod's clock runs 200 ms behind the load pod's: its start looks earlier than the request that caused it
+    var skewed = probe(T0, 1500.0, T0 - 200, T0 + 1000);
+
+    ColdStartStatus status = ColdStartSummary.of(TargetKind.SERVERLESS, List.of(skewed), Optional.empty());
+
+    assertThat(status.stages).extracting(s -> s.name).containsExactly("scale-from-zero", "model-load", "first-inference");
+    assertThat(status.stages).extracting(s -> s.ms).containsExactly(0.0, 1000.0, 500.0);
+  }
+
+  @Test
   void aDeploymentsColdStartIsThePodsHistoryPlusItsFirstInference() {
     Pod pod = pod("2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "2026-01-01T00:00:03Z", "2026-01-01T00:00:09Z");
     // the process started 500 ms after initialisation, loaded the model in 4 s, readiness saw it 1.5 s later
