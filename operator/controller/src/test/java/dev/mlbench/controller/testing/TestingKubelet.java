@@ -175,7 +175,7 @@ public final class TestingKubelet implements AutoCloseable {
   }
 
   /** The Deployment's pods, each going through scheduling, initialisation and readiness now. */
-  private void startPods(Deployment deployment, int replicas) {
+  private synchronized void startPods(Deployment deployment, int replicas) {
     String namespace = deployment.getMetadata().getNamespace();
     for (int i = 0; i < replicas; i++) {
       String name = deployment.getMetadata().getName() + "-" + i;
@@ -201,7 +201,7 @@ public final class TestingKubelet implements AutoCloseable {
     }
   }
 
-  private void startCrashingPod(Deployment deployment) {
+  private synchronized void startCrashingPod(Deployment deployment) {
     String namespace = deployment.getMetadata().getNamespace();
     String name = deployment.getMetadata().getName() + "-0";
     if (client.pods().inNamespace(namespace).withName(name).get() != null) {
