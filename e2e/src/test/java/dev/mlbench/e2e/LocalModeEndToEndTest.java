@@ -62,7 +62,15 @@ class LocalModeEndToEndTest {
         assertThat(scenario.succeeded).as(what).isPositive();
         assertThat(scenario.throughput).as(what).isPositive();
         assertThat(scenario.latency.p50).as(what).isPositive();
-        assertThat(scenario.latency.p99).as(what).isGreaterThanOrEqualTo(scenario.latency.p50);
+        if (scenario.name.equals("steady")) {
+          // 150 req/s for 7 s: enough samples for a p99 (the sweep's may have too few, and then says so)
+          assertThat(scenario.latency.p99).as(what).isNotNull();
+        }
+        if (scenario.latency.p99 != null) {
+          assertThat(scenario.latency.p99).as(what).isGreaterThanOrEqualTo(scenario.latency.p50);
+        } else {
+          assertThat(scenario.latency.insufficientSamples).as(what).contains("p99");
+        }
         assertThat(scenario.utilisation).as(what + " utilisation").isNotNull();
         assertThat(scenario.utilisation.source).as(what).isEqualTo("model-server");
         assertThat(scenario.utilisation.cpuCores).as(what).isPositive();
