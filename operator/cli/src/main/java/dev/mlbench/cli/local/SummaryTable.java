@@ -14,7 +14,7 @@ import dev.mlbench.api.v1alpha1.TargetStatus;
 /** The figures of a finished benchmark as a table for the terminal: one row per model and target. */
 final class SummaryTable {
 
-  private static final String[] HEADER = {"MODEL", "TARGET", "STATE", "P50 ms", "P99 ms", "PEAK req/s",
+  private static final String[] HEADER = {"MODEL", "TARGET", "SCENARIOS OK", "P50 ms", "P99 ms", "PEAK req/s",
       "COLD START ms", "$/1M req", "30-DAY $", "1-YEAR TCO $"};
 
   private SummaryTable() {
@@ -29,7 +29,7 @@ final class SummaryTable {
       Double peak = target.scenarios == null ? null
           : target.scenarios.stream().map(s -> s.throughput).filter(Objects::nonNull).max(Double::compare).orElse(null);
       rows.add(new String[] {target.model, target.target == null ? "" : target.target.value(),
-          target.state == null ? "" : target.state.toString(),
+          scenariosSucceeded(target),
           first == null ? "-" : number(first.latency.p50), first == null ? "-" : number(first.latency.p99),
           number(peak), target.coldStart == null ? "-" : number(target.coldStart.p50),
           target.cost == null ? "-" : money(target.cost.perMillionRequests),
@@ -59,6 +59,13 @@ final class SummaryTable {
             + breakEven(" vs VM", model.breakEvenVsVm));
       }
     }
+  }
+
+  /** Succeeded of all scenarios: the target's state says "Removed" once the model servers are cleaned up. */
+  private static String scenariosSucceeded(TargetStatus target) {
+    List<ScenarioStatus> scenarios = Objects.requireNonNullElse(target.scenarios, List.of());
+    long succeeded = scenarios.stream().filter(s -> "Succeeded".equals(s.state)).count();
+    return succeeded + "/" + scenarios.size();
   }
 
   private static String breakEven(String label, dev.mlbench.api.v1alpha1.BreakEvenStatus breakEven) {
