@@ -79,6 +79,8 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
 
   public static final String NAME = "mlbenchmark";
   static final Duration TRACE_RECHECK = Duration.ofSeconds(30);
+  /** How often a run with a Job running is looked at even when no event comes. */
+  static final Duration RUNNING_JOB_RECHECK = Duration.ofSeconds(10);
 
   private final MLBenchmarkValidator validator = new MLBenchmarkValidator(InstanceTypeCatalog.defaultCatalog());
   private final MLBenchmarkStatusAggregator aggregator;
@@ -162,6 +164,9 @@ public class MLBenchmarkReconciler implements Reconciler<MLBenchmark> {
     if (run.measuringLoad() && sampler.available()) {
       // the metrics API is sampled on a timer while load runs: nothing else changes to wake the operator
       control.rescheduleAfter(UtilisationSampler.INTERVAL);
+    } else if (run.running()) {
+      // level-triggered: should a Job's completion event be lost (a watch that reconnects), look again anyway
+      control.rescheduleAfter(RUNNING_JOB_RECHECK);
     } else if (run.complete() && benchmark.getSpec().cleanup.deleteWorkloads) {
       // the model servers go in a reconciliation that sees the analysis stored, so none is ever recreated
       control.rescheduleAfter(Duration.ofMillis(1));

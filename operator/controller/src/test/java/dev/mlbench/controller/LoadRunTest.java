@@ -358,8 +358,7 @@ class LoadRunTest {
     ScenarioStatus before = done.getStatus().targets.get(0).scenarios.get(0);
 
     client.pods().inNamespace(namespace).delete();
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart")
-        .edit(b -> { b.getMetadata().setAnnotations(Map.of("touched", "yes")); return b; });
+    editSpec(b -> b.getMetadata().setAnnotations(Map.of("touched", "yes")));
 
     await().pollDelay(Duration.ofSeconds(2)).atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
       ScenarioStatus after = benchmark().getStatus().targets.get(0).scenarios.get(0);
@@ -455,16 +454,8 @@ class LoadRunTest {
     return client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").get();
   }
 
-  /** Edits the spec as a user would: on a conflict with the operator's status write, read again and retry. */
   private void editSpec(java.util.function.Consumer<MLBenchmark> change) {
-    await().atMost(Duration.ofSeconds(10)).ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
-        .until(() -> {
-          client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
-            change.accept(b);
-            return b;
-          });
-          return true;
-        });
+    OperatorHarness.edit(client, namespace, "quickstart", change);
   }
 
   private List<Job> loadJobs() {

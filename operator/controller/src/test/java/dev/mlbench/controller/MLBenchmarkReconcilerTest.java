@@ -108,10 +108,9 @@ class MLBenchmarkReconcilerTest {
     client.resource(OperatorHarness.example("quickstart.yaml", namespace)).create();
     MLBenchmark first = awaitCondition("quickstart", Conditions.TARGETS_READY, "True");
 
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
+    OperatorHarness.edit(client, namespace, "quickstart", b -> {
       b.getSpec().targets.serverless.maxScale = 7;
       b.getSpec().targets.container.replicas = 2;
-      return b;
     });
 
     await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {
@@ -139,10 +138,9 @@ class MLBenchmarkReconcilerTest {
     assertThat(client.apps().deployments().inNamespace(namespace).withName("quickstart-sentiment-container").get()
         .getSpec().getReplicas()).as("the HPA owns the replica count").isNull();
 
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
+    OperatorHarness.edit(client, namespace, "quickstart", b -> {
       b.getSpec().targets.container.autoscale = null;
       b.getSpec().models.remove(1);
-      return b;
     });
 
     await().atMost(OperatorHarness.TIMEOUT).untilAsserted(() -> {

@@ -289,10 +289,7 @@ class ReliabilityTest {
   }
 
   private void edit(java.util.function.Consumer<MLBenchmark> change) {
-    client.resources(MLBenchmark.class).inNamespace(namespace).withName("quickstart").edit(b -> {
-      change.accept(b);
-      return b;
-    });
+    OperatorHarness.edit(client, namespace, "quickstart", change);
   }
 
   private MLBenchmark awaitFinal() {

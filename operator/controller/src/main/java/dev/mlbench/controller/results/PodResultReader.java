@@ -2,6 +2,7 @@ package dev.mlbench.controller.results;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import dev.mlbench.api.results.LoadResult;
 import dev.mlbench.api.results.ResultLine;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * Reads the result line a load pod printed last. Only the tail of the log is fetched, so a long or hostile log
@@ -28,7 +30,12 @@ public final class PodResultReader {
     this.client = client;
   }
 
-  /** The pod's result, or an explanation of why it has none. */
+  /**
+   * The pod's result, or an explanation of why it has none.
+   *
+   * @throws KubernetesClientException when the API could not be asked (a closed connection, an overloaded API
+   *     server): nothing is recorded, and the reconciliation is retried
+   */
   public PodResult read(Pod pod) {
     String name = pod.getMetadata().getName();
     try (InputStream log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(name)
@@ -37,8 +44,13 @@ public final class PodResultReader {
         return PodResult.failed("load pod " + name + " has no log");
       }
       return parse(name, log);
-    } catch (IOException | RuntimeException e) {
-      return PodResult.failed("cannot read the log of load pod " + name + ": " + e.getMessage());
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND || e.getCode() == HttpURLConnection.HTTP_GONE) {
+        return PodResult.failed("the log of load pod " + name + " is gone: " + e.getMessage());
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new KubernetesClientException("reading the log of load pod " + name + " broke off: " + e.getMessage(), e);
     }
   }
 

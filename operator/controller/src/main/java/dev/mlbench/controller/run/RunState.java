@@ -15,6 +15,11 @@ public record RunState(String runId, List<Lane> lanes, Map<Step, StepState> step
     return steps.values().stream().anyMatch(s -> s.phase() == StepState.Phase.Running && !s.step().coldStartProbe());
   }
 
+  /** Whether any step, probe or scenario, has a Job running. */
+  public boolean running() {
+    return steps.values().stream().anyMatch(s -> s.phase() == StepState.Phase.Running);
+  }
+
   public List<StepState> failed() {
     return steps.values().stream().filter(s -> s.phase() == StepState.Phase.Failed).toList();
   }

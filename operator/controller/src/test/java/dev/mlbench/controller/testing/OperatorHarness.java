@@ -60,6 +60,20 @@ public final class OperatorHarness {
     return successor;
   }
 
+  /** Edits a benchmark as a user would: on a conflict with the operator's status write, read again and retry. */
+  public static void edit(KubernetesClient client, String namespace, String name,
+      java.util.function.Consumer<MLBenchmark> change) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .ignoreException(io.fabric8.kubernetes.client.KubernetesClientException.class)
+        .until(() -> {
+          client.resources(MLBenchmark.class).inNamespace(namespace).withName(name).edit(b -> {
+            change.accept(b);
+            return b;
+          });
+          return true;
+        });
+  }
+
   public static void namespace(KubernetesClient client, String name) {
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .createOr(existing -> existing.update());

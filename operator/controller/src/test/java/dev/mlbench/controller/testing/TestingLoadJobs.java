@@ -149,6 +149,9 @@ public final class TestingLoadJobs implements AutoCloseable {
       }
       finish(namespace, name, jobStart, "Complete", null, null);
     } catch (Exception e) {
+      // an executor swallows what a task throws: say it, or a stuck run has no explanation
+      System.err.println("TestingLoadJobs: the runner of Job " + job.getMetadata().getName() + " failed");
+      e.printStackTrace();
       throw new IllegalStateException("the testing Job runner failed on " + job.getMetadata().getName(), e);
     }
   }
@@ -179,7 +182,9 @@ public final class TestingLoadJobs implements AutoCloseable {
     if (deleted.contains(key(job))) {
       process.destroyForcibly();
     }
-    boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+    // as the Job controller would, stop a pod that outlives the Job's deadline
+    Long deadline = job.getSpec().getActiveDeadlineSeconds();
+    boolean exited = process.waitFor(deadline == null ? 180 : deadline, TimeUnit.SECONDS);
     if (!exited) {
       process.destroyForcibly().waitFor();
     }
