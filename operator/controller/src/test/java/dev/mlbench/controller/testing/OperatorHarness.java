@@ -35,12 +35,9 @@ public final class OperatorHarness {
     client.apiextensions().v1().customResourceDefinitions().resource(crd(REPO.resolve("crds/mlbenchmarks.mlbench.dev-v1.yml")))
         .create();
     if (knative) {
-      try (InputStream in = OperatorHarness.class.getResourceAsStream("/knative-services-crd.yaml")) {
-        client.apiextensions().v1().customResourceDefinitions()
-            .resource(client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class)).create();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      // the same stand-in for Knative Serving's CRD that local mode installs
+      client.apiextensions().v1().customResourceDefinitions()
+          .resource(crd(REPO.resolve("operator/cli/src/main/resources/local/knative-services-crd.yaml"))).create();
     }
     operator.start();
     started = operator;
