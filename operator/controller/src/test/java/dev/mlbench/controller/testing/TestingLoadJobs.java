@@ -226,25 +226,50 @@ public final class TestingLoadJobs implements AutoCloseable {
         .endContainerStatus()
         .endStatus()
         .build();
-    client.pods().inNamespace(namespace).resource(pod).create();
+    retrying(() -> client.pods().inNamespace(namespace).resource(pod).createOr(existing -> existing.update()));
     return exit == 0;
+  }
+
+  /**
+   * Runs one write to the mock API, again when the connection drops: under load the mock server closes a
+   * connection now and then, and a real controller retries too. A lost write would leave a Job running forever.
+   */
+  private static void retrying(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (attempt == 5 || e.getCode() >= 400 && e.getCode() != 409 && e.getCode() < 500) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private void finish(String namespace, String name, String start, String type, String reason, String message) {
     var jobs = client.batch().v1().jobs().inNamespace(namespace).withName(name);
-    if (jobs.get() == null) {
-      return;
-    }
-    jobs.editStatus(j -> {
-      j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
-          .withStartTime(start)
-          .withCompletionTime("Complete".equals(type) ? now() : null)
-          .withSucceeded("Complete".equals(type) ? j.getSpec().getCompletions() : 0)
-          .withFailed("Complete".equals(type) ? 0 : 1)
-          .addToConditions(new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
-              .withMessage(message).withLastTransitionTime(now()).build())
-          .build());
-      return j;
+    retrying(() -> {
+      if (jobs.get() == null) {
+        return;
+      }
+      jobs.editStatus(j -> {
+        j.setStatus(new io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder()
+            .withStartTime(start)
+            .withCompletionTime("Complete".equals(type) ? now() : null)
+            .withSucceeded("Complete".equals(type) ? j.getSpec().getCompletions() : 0)
+            .withFailed("Complete".equals(type) ? 0 : 1)
+            .addToConditions(new JobConditionBuilder().withType(type).withStatus("True").withReason(reason)
+                .withMessage(message).withLastTransitionTime(now()).build())
+            .build());
+        return j;
+      });
     });
   }
 
